@@ -1,0 +1,536 @@
+package dev.sweep.data;
+
+import dev.sweep.internal.Column;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * A labelled N-dimensional dataset: the Java counterpart of {@code xarray.Dataset}.
+ *
+ * <p>It holds ordered dimensions with their sizes, an optional {@link Index} of labels per dimension,
+ * data {@link Variable}s over any subset of the dimensions, and attributes. It is immutable: every
+ * operation returns a new dataset. Start with {@link #builder()}, or get one from a runner.
+ *
+ * <pre>{@code
+ * Dataset ds = Dataset.builder()
+ *     .coord("a", Index.ofInts(1, 2, 3))
+ *     .variable("y", List.of("a"), Nd4j.createFromArray(0.1, 0.2, 0.3))
+ *     .build();
+ * double y = ds.doubleValue("y", Map.of("a", 2));  // 0.2
+ * }</pre>
+ *
+ * <p>Nulls: no method takes or returns null, except that a missing string value reads as null.
+ */
+public final class Dataset {
+  private final Map<String, Integer> sizes;
+  private final Map<String, Index> coords;
+  private final Map<String, Variable> variables;
+  private final Map<String, Object> attrs;
+
+  private Dataset(Map<String, Integer> sizes, Map<String, Index> coords, Map<String, Variable> variables,
+      Map<String, Object> attrs) {
+    this.sizes = Collections.unmodifiableMap(sizes);
+    this.coords = Collections.unmodifiableMap(coords);
+    this.variables = Collections.unmodifiableMap(variables);
+    this.attrs = Attrs.copyOf(attrs);
+  }
+
+  /** A builder for a new dataset. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder that starts from this dataset's contents. */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.sizes.putAll(sizes);
+    b.coords.putAll(coords);
+    b.variables.putAll(variables);
+    b.attrs.putAll(attrs);
+    return b;
+  }
+
+  /** The dimension names and sizes, in order. */
+  public Map<String, Integer> sizes() {
+    return sizes;
+  }
+
+  /** The dimension names, in order. */
+  public List<String> dims() {
+    return List.copyOf(sizes.keySet());
+  }
+
+  /** The index coordinates by dimension name; a dimension may have none. */
+  public Map<String, Index> coords() {
+    return coords;
+  }
+
+  /**
+   * The labels along a dimension.
+   *
+   * @throws IllegalArgumentException if the dimension does not exist or has no labels
+   */
+  public Index coord(String dim) {
+    Index ix = coords.get(dim);
+    if (ix == null) {
+      throw new IllegalArgumentException(sizes.containsKey(dim)
+          ? "dimension '" + dim + "' has no labels"
+          : "no dimension '" + dim + "'; the dimensions are " + sizes.keySet());
+    }
+    return ix;
+  }
+
+  /** The data variables by name, in order. */
+  public Map<String, Variable> variables() {
+    return variables;
+  }
+
+  /**
+   * A data variable.
+   *
+   * @throws IllegalArgumentException naming the variables there are, if there is none by that name
+   */
+  public Variable variable(String name) {
+    Variable v = variables.get(name);
+    if (v == null) {
+      throw new IllegalArgumentException("no variable '" + name + "'; the variables are " + variables.keySet());
+    }
+    return v;
+  }
+
+  /** The dataset's attributes; never null. */
+  public Map<String, Object> attrs() {
+    return attrs;
+  }
+
+  /**
+   * The value of a variable at the given labels, one per dimension of the variable (boxed; null for a
+   * missing string, NaN for a missing number).
+   */
+  public Object value(String variable, Map<String, ?> labels) {
+    Variable v = variable(variable);
+    int[] pos = new int[v.dims().size()];
+    for (int d = 0; d < pos.length; d++) {
+      String dim = v.dims().get(d);
+      if (!labels.containsKey(dim)) {
+        throw new IllegalArgumentException("variable '" + variable + "' has dimensions " + v.dims()
+            + "; no label given for '" + dim + "' (got " + labels.keySet() + ")");
+      }
+      pos[d] = position(dim, labels.get(dim));
+    }
+    return v.get(pos);
+  }
+
+  /** As {@link #value} for a numeric variable, as a double. */
+  public double doubleValue(String variable, Map<String, ?> labels) {
+    Object o = value(variable, labels);
+    if (o instanceof Number n) return n.doubleValue();
+    if (o instanceof Boolean b) return b ? 1 : 0;
+    throw new IllegalArgumentException("variable '" + variable + "' is " + variable(variable).type() + ", not numeric");
+  }
+
+  private int position(String dim, Object label) {
+    int p = coord(dim).indexOf(label);
+    if (p < 0) {
+      throw new IllegalArgumentException("dimension '" + dim + "' has no label " + Repr.value(label)
+          + "; its labels are " + coord(dim));
+    }
+    return p;
+  }
+
+  /**
+   * Selects by labels, like xarray's {@code sel}: for each named dimension, a single label drops the
+   * dimension, a collection of labels keeps it with those labels in that order. Dimensions not named
+   * are kept whole.
+   */
+  public Dataset sel(Map<String, ?> labels) {
+    Map<String, Object> positions = new LinkedHashMap<>();
+    for (Map.Entry<String, ?> e : labels.entrySet()) {
+      String dim = e.getKey();
+      requireDim(dim);
+      if (e.getValue() instanceof Collection<?> c) {
+        int[] p = new int[c.size()];
+        int k = 0;
+        for (Object l : c) p[k++] = position(dim, l);
+        positions.put(dim, p);
+      } else {
+        positions.put(dim, position(dim, e.getValue()));
+      }
+    }
+    return isel(positions);
+  }
+
+  /**
+   * Selects by positions, like xarray's {@code isel}: an Integer drops the dimension, an int[] or a
+   * collection of integers keeps it. Negative positions count from the end.
+   */
+  public Dataset isel(Map<String, ?> positions) {
+    Map<String, int[]> take = new LinkedHashMap<>();
+    List<String> dropped = new ArrayList<>();
+    for (Map.Entry<String, ?> e : positions.entrySet()) {
+      String dim = e.getKey();
+      int size = requireDim(dim);
+      Object v = e.getValue();
+      int[] p;
+      if (v instanceof Integer i) {
+        p = new int[] {i};
+        dropped.add(dim);
+      } else if (v instanceof int[] a) {
+        p = a.clone();
+      } else if (v instanceof Collection<?> c && c.stream().allMatch(x -> x instanceof Integer)) {
+        p = c.stream().mapToInt(x -> (Integer) x).toArray();
+      } else {
+        throw new IllegalArgumentException("position for dimension '" + dim + "' is " + v
+            + "; expected an Integer, an int[] or a collection of Integers");
+      }
+      for (int k = 0; k < p.length; k++) {
+        int q = p[k] < 0 ? p[k] + size : p[k];
+        if (q < 0 || q >= size) {
+          throw new IndexOutOfBoundsException("position " + p[k] + " is outside dimension '" + dim
+              + "' of size " + size);
+        }
+        p[k] = q;
+      }
+      take.put(dim, p);
+    }
+    Builder b = new Builder();
+    for (Map.Entry<String, Integer> e : sizes.entrySet()) {
+      String dim = e.getKey();
+      if (dropped.contains(dim)) continue;
+      int[] p = take.get(dim);
+      if (p == null) {
+        b.sizes.put(dim, e.getValue());
+        if (coords.containsKey(dim)) b.coords.put(dim, coords.get(dim));
+      } else {
+        b.sizes.put(dim, p.length);
+        if (coords.containsKey(dim)) b.coords.put(dim, coords.get(dim).select(p));
+      }
+    }
+    for (Variable v : variables.values()) {
+      b.variables.put(v.name(), Gather.take(v, take, dropped));
+    }
+    b.attrs.putAll(attrs);
+    return b.build();
+  }
+
+  private int requireDim(String dim) {
+    Integer s = sizes.get(dim);
+    if (s == null) {
+      throw new IllegalArgumentException("no dimension '" + dim + "'; the dimensions are " + sizes.keySet());
+    }
+    return s;
+  }
+
+  /** This dataset merged with another, failing on conflicting values; see {@link #merge(Dataset, MergePolicy)}. */
+  public Dataset merge(Dataset other) {
+    return merge(other, MergePolicy.FAIL_ON_CONFLICT);
+  }
+
+  /**
+   * The outer join of this (old) dataset and another (new), as {@code xarray.merge}: every dimension's
+   * labels become the sorted union (equal labels are kept as they are), and cells neither dataset holds
+   * are missing. Floating variables hold NaN there; integer and boolean variables with such gaps become
+   * float64 (true is 1, false 0); string variables hold null. Where both hold a value the policy decides.
+   * Attributes are united; where both have one by the same name the new one wins under
+   * {@link MergePolicy#NEW_WINS}, the old one otherwise.
+   *
+   * @throws MergeConflictException under {@link MergePolicy#FAIL_ON_CONFLICT}, naming the variable and
+   *     coordinates of the first cell where the values differ
+   * @throws IllegalArgumentException if a variable has different dimensions in the two datasets, or a
+   *     dimension's labels cannot be joined
+   */
+  public Dataset merge(Dataset other, MergePolicy policy) {
+    return Merger.merge(this, other, Objects.requireNonNull(policy, "policy"));
+  }
+
+  /**
+   * The cells never filled, as xyzpy's {@code find_missing_cases}: the points over the dimensions that
+   * every data variable has (the swept dimensions) where every data variable is missing across its
+   * remaining dimensions. Each point maps dimension names to labels, in dimension order; feed them to a
+   * runner as cases to fill the gaps.
+   */
+  public List<Map<String, Object>> missingCases() {
+    return Missing.cases(this);
+  }
+
+  /**
+   * The first difference between this dataset and another, in words, or empty if they are identical
+   * (same dimensions in the same order, labels, variables, values with NaN equal to NaN, attributes).
+   */
+  public Optional<String> describeDifference(Dataset other) {
+    if (!sizes.equals(other.sizes)) {
+      if (!new ArrayList<>(sizes.keySet()).equals(new ArrayList<>(other.sizes.keySet()))) {
+        return Optional.of("dimensions differ: " + sizes.keySet() + " vs " + other.sizes.keySet());
+      }
+      return Optional.of("dimension sizes differ: " + sizes + " vs " + other.sizes);
+    }
+    if (!new ArrayList<>(sizes.keySet()).equals(new ArrayList<>(other.sizes.keySet()))) {
+      return Optional.of("dimension order differs: " + sizes.keySet() + " vs " + other.sizes.keySet());
+    }
+    for (String dim : sizes.keySet()) {
+      Index a = coords.get(dim);
+      Index b = other.coords.get(dim);
+      if (!Objects.equals(a, b)) {
+        return Optional.of("labels of '" + dim + "' differ: " + describe(a) + " vs " + describe(b));
+      }
+    }
+    if (!new ArrayList<>(variables.keySet()).equals(new ArrayList<>(other.variables.keySet()))) {
+      return Optional.of("variables differ: " + variables.keySet() + " vs " + other.variables.keySet());
+    }
+    for (Variable a : variables.values()) {
+      Variable b = other.variables.get(a.name());
+      if (!a.dims().equals(b.dims())) {
+        return Optional.of("variable '" + a.name() + "' has dimensions " + a.dims() + " vs " + b.dims());
+      }
+      if (a.type() != b.type()) {
+        return Optional.of("variable '" + a.name() + "' is " + a.type() + " vs " + b.type());
+      }
+      Column ca = a.column();
+      Column cb = b.column();
+      for (long i = 0; i < ca.length(); i++) {
+        if (!ca.sameElement(cb, i, i)) {
+          return Optional.of("variable '" + a.name() + "' differs at " + Repr.labels(labelsAt(a, i)) + ": "
+              + Repr.value(ca.get(i)) + " vs " + Repr.value(cb.get(i)));
+        }
+      }
+      if (!Attrs.equal(a.attrs(), b.attrs())) {
+        return Optional.of("attributes of variable '" + a.name() + "' differ: " + a.attrs() + " vs " + b.attrs());
+      }
+    }
+    if (!Attrs.equal(attrs, other.attrs)) {
+      return Optional.of("attributes differ: " + attrsText(attrs) + " vs " + attrsText(other.attrs));
+    }
+    return Optional.empty();
+  }
+
+  private static String describe(Index ix) {
+    return ix == null ? "(no labels)" : ix.type() + " " + ix;
+  }
+
+  private static String attrsText(Map<String, Object> attrs) {
+    StringBuilder sb = new StringBuilder("{");
+    for (Map.Entry<String, Object> e : attrs.entrySet()) {
+      if (sb.length() > 1) sb.append(", ");
+      sb.append(e.getKey()).append('=').append(Repr.attr(e.getValue()));
+    }
+    return sb.append('}').toString();
+  }
+
+  /** The labels (or positions, where a dimension has no labels) of element i of a variable. */
+  Map<String, Object> labelsAt(Variable v, long flat) {
+    long[] shape = v.shape();
+    long[] pos = new long[shape.length];
+    for (int d = shape.length - 1; d >= 0; d--) {
+      pos[d] = flat % shape[d];
+      flat /= shape[d];
+    }
+    Map<String, Object> out = new LinkedHashMap<>();
+    for (int d = 0; d < shape.length; d++) {
+      String dim = v.dims().get(d);
+      Index ix = coords.get(dim);
+      out.put(dim, ix == null ? (Object) pos[d] : ix.get((int) pos[d]));
+    }
+    return out;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Dataset d && describeDifference(d).isEmpty();
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(sizes, coords, variables.keySet());
+  }
+
+  /** A summary in the layout of xarray's text repr. */
+  @Override
+  public String toString() {
+    StringBuilder sb = new StringBuilder("<sweep.Dataset>\n");
+    StringBuilder dimLine = new StringBuilder();
+    for (Map.Entry<String, Integer> e : sizes.entrySet()) {
+      if (dimLine.length() > 0) dimLine.append(", ");
+      dimLine.append(e.getKey()).append(": ").append(e.getValue());
+    }
+    sb.append("Dimensions:  (").append(dimLine).append(")\n");
+    int w = 8;
+    for (String n : sizes.keySet()) w = Math.max(w, n.length() + 1);
+    for (String n : variables.keySet()) w = Math.max(w, n.length() + 1);
+    if (!coords.isEmpty()) {
+      sb.append("Coordinates:\n");
+      for (Map.Entry<String, Index> e : coords.entrySet()) {
+        Index ix = e.getValue();
+        Column c = indexColumn(ix);
+        sb.append("  * ").append(pad(e.getKey(), w)).append(" (").append(e.getKey()).append(") ")
+            .append(ix.type()).append(' ').append(Repr.values(c, 60)).append('\n');
+      }
+    }
+    List<String> unlabelled = new ArrayList<>();
+    for (String d : sizes.keySet()) if (!coords.containsKey(d)) unlabelled.add(d);
+    if (!unlabelled.isEmpty()) {
+      sb.append("Dimensions without coordinates: ").append(String.join(", ", unlabelled)).append('\n');
+    }
+    sb.append("Data variables:");
+    if (variables.isEmpty()) sb.append("\n    *empty*");
+    for (Variable v : variables.values()) {
+      sb.append("\n    ").append(pad(v.name(), w)).append(' ').append(Repr.dims(v.dims())).append(' ')
+          .append(v.type()).append(' ').append(Repr.values(v.column(), 60));
+    }
+    if (!attrs.isEmpty()) {
+      sb.append("\nAttributes:");
+      for (Map.Entry<String, Object> e : attrs.entrySet()) {
+        sb.append("\n    ").append(pad(e.getKey() + ":", w + 1)).append(' ').append(Repr.attr(e.getValue()));
+      }
+    }
+    return sb.toString();
+  }
+
+  private static Column indexColumn(Index ix) {
+    long[] shape = {ix.size()};
+    if (ix.type() == DType.STRING) return Column.ofStrings(shape, (String[]) ix.toArray());
+    Column c = Column.allocate(ix.type(), shape);
+    for (int i = 0; i < ix.size(); i++) c.set(i, ix.get(i));
+    return c;
+  }
+
+  private static String pad(String s, int w) {
+    StringBuilder sb = new StringBuilder(s);
+    while (sb.length() < w) sb.append(' ');
+    return sb.toString();
+  }
+
+  /**
+   * Builds a {@link Dataset}; checks each step as it goes and the whole in {@link #build()}.
+   * Dimensions are ordered by first mention: by {@link #coord}, {@link #dim}, or a variable's dims.
+   */
+  public static final class Builder {
+    final Map<String, Integer> sizes = new LinkedHashMap<>();
+    final Map<String, Index> coords = new LinkedHashMap<>();
+    final Map<String, Variable> variables = new LinkedHashMap<>();
+    final Map<String, Object> attrs = new LinkedHashMap<>();
+
+    Builder() {}
+
+    /** Adds (or relabels) a dimension with its labels; its size is the number of labels. */
+    public Builder coord(String dim, Index labels) {
+      Objects.requireNonNull(dim, "dim");
+      Integer before = sizes.get(dim);
+      if (before != null && before != labels.size() && variablesUse(dim)) {
+        throw new IllegalArgumentException("dimension '" + dim + "' already has size " + before + "; labels "
+            + labels + " have " + labels.size());
+      }
+      sizes.put(dim, labels.size());
+      coords.put(dim, labels);
+      return this;
+    }
+
+    /** Adds a dimension without labels. */
+    public Builder dim(String dim, int size) {
+      if (size < 0) throw new IllegalArgumentException("dimension '" + dim + "' has negative size " + size);
+      Integer before = sizes.get(dim);
+      if (before != null && before != size) {
+        throw new IllegalArgumentException("dimension '" + dim + "' already has size " + before + ", not " + size);
+      }
+      sizes.put(dim, size);
+      return this;
+    }
+
+    private boolean variablesUse(String dim) {
+      return variables.values().stream().anyMatch(v -> v.dims().contains(dim));
+    }
+
+    /** Adds a data variable; dimensions it names that are not yet known are added with its sizes. */
+    public Builder variable(Variable v) {
+      if (variables.containsKey(v.name())) {
+        throw new IllegalArgumentException("variable '" + v.name() + "' was already added");
+      }
+      long[] shape = v.shape();
+      for (int d = 0; d < shape.length; d++) {
+        String dim = v.dims().get(d);
+        Integer s = sizes.get(dim);
+        if (s == null) {
+          sizes.put(dim, Math.toIntExact(shape[d]));
+        } else if (s != shape[d]) {
+          throw new IllegalArgumentException("variable '" + v.name() + "' has size " + shape[d] + " along '"
+              + dim + "', but the dimension has size " + s);
+        }
+      }
+      variables.put(v.name(), v);
+      return this;
+    }
+
+    /** Adds a numeric or boolean data variable over the given dimensions; the array is copied. */
+    public Builder variable(String name, List<String> dims, INDArray values) {
+      return variable(Variable.of(name, dims, values));
+    }
+
+    /** Adds a string data variable; values in C order over the dimensions' sizes, which must be known. */
+    public Builder variable(String name, List<String> dims, String... values) {
+      long[] shape = new long[dims.size()];
+      for (int d = 0; d < shape.length; d++) {
+        Integer s = sizes.get(dims.get(d));
+        if (s == null) {
+          throw new IllegalArgumentException("variable '" + name + "': add dimension '" + dims.get(d)
+              + "' before a string variable over it");
+        }
+        shape[d] = s;
+      }
+      return variable(Variable.ofStrings(name, dims, shape, values));
+    }
+
+    /** Removes a data variable, if present. */
+    public Builder removeVariable(String name) {
+      variables.remove(name);
+      return this;
+    }
+
+    /** Sets an attribute: a String, number, boolean, or an array of numbers or strings. */
+    public Builder attr(String name, Object value) {
+      attrs.put(Objects.requireNonNull(name, "name"), Attrs.check(name, value));
+      return this;
+    }
+
+    /** Sets several attributes. */
+    public Builder attrs(Map<String, ?> values) {
+      values.forEach(this::attr);
+      return this;
+    }
+
+    /** The dataset; checks that every variable's shape matches its dimensions' sizes. */
+    public Dataset build() {
+      for (Variable v : variables.values()) {
+        long[] shape = v.shape();
+        for (int d = 0; d < shape.length; d++) {
+          int s = sizes.get(v.dims().get(d));
+          if (s != shape[d]) {
+            throw new IllegalArgumentException("variable '" + v.name() + "' has size " + shape[d] + " along '"
+                + v.dims().get(d) + "', but the dimension has size " + s);
+          }
+        }
+        if (sizes.containsKey(v.name()) && coords.containsKey(v.name())) {
+          throw new IllegalArgumentException("variable '" + v.name() + "' has the name of a labelled dimension");
+        }
+      }
+      return new Dataset(new LinkedHashMap<>(sizes), new LinkedHashMap<>(coords),
+          new LinkedHashMap<>(variables), attrs);
+    }
+  }
+
+  /** C-order strides of a shape, in elements. */
+  static long[] strides(long[] shape) {
+    long[] st = new long[shape.length];
+    long s = 1;
+    for (int d = shape.length - 1; d >= 0; d--) {
+      st[d] = s;
+      s *= shape[d];
+    }
+    return st;
+  }
+}

@@ -1,0 +1,174 @@
+package dev.sweep.data;
+
+import dev.sweep.internal.Column;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * A named N-dimensional array of one type over named dimensions, with attributes: a data variable
+ * of a {@link Dataset}. Immutable through this API.
+ *
+ * <p>Numeric and boolean values live in an ND4J array, reachable through {@link #array()}; strings
+ * live in a Java array. Missing values are NaN for floating types and null for strings; integer and
+ * boolean variables have none (a merge that leaves gaps turns them into float64).
+ */
+public final class Variable {
+  private final String name;
+  private final List<String> dims;
+  private final Column column;
+  private final Map<String, Object> attrs;
+
+  private Variable(String name, List<String> dims, Column column, Map<String, Object> attrs) {
+    this.name = Objects.requireNonNull(name, "name");
+    this.dims = List.copyOf(dims);
+    this.column = column;
+    this.attrs = Attrs.copyOf(attrs);
+    if (dims.size() != column.shape().length) {
+      throw new IllegalArgumentException("variable '" + name + "' has dimensions " + dims + " but data of rank "
+          + column.shape().length + " (shape " + Arrays.toString(column.shape()) + ")");
+    }
+    if (new java.util.HashSet<>(dims).size() != dims.size()) {
+      throw new IllegalArgumentException("variable '" + name + "' repeats a dimension: " + dims);
+    }
+  }
+
+  /** A variable over an ND4J array whose rank equals the number of dimensions; the array is copied. */
+  public static Variable of(String name, List<String> dims, INDArray values) {
+    return new Variable(name, dims, Column.wrap(values.dup('c')), Map.of());
+  }
+
+  /** A string variable of the given shape; values in C order, copied; null marks a missing value. */
+  public static Variable ofStrings(String name, List<String> dims, long[] shape, String... values) {
+    return new Variable(name, dims, Column.ofStrings(shape, values.clone()), Map.of());
+  }
+
+  /** A variable over internal storage, not copied. For sweep's own modules. */
+  public static Variable of(String name, List<String> dims, Column column) {
+    return new Variable(name, dims, column, Map.of());
+  }
+
+  /** This variable with the given attributes in place of its own. */
+  public Variable withAttrs(Map<String, ?> attrs) {
+    return new Variable(name, dims, column, new LinkedHashMap<>(attrs));
+  }
+
+  /** This variable under another name. */
+  public Variable rename(String newName) {
+    return new Variable(newName, dims, column, attrs);
+  }
+
+  public String name() {
+    return name;
+  }
+
+  /** The dimension names, in axis order. */
+  public List<String> dims() {
+    return dims;
+  }
+
+  /** The size along each dimension. */
+  public long[] shape() {
+    return column.shape();
+  }
+
+  /** The number of elements. */
+  public long size() {
+    return column.length();
+  }
+
+  public DType type() {
+    return column.type();
+  }
+
+  /** Attributes, in insertion order; never null. */
+  public Map<String, Object> attrs() {
+    return attrs;
+  }
+
+  /**
+   * The backing ND4J array, shaped like {@link #shape()} in C order. This is the one way to the raw
+   * data: it is not copied, so treat it as read-only (the dataset assumes it never changes).
+   *
+   * @throws IllegalStateException for a str variable, which has no ND4J array
+   */
+  public INDArray array() {
+    INDArray a = column.array();
+    if (a == null) {
+      throw new IllegalStateException("variable '" + name + "' holds strings, which live in a Java array; "
+          + "use toStringArray()");
+    }
+    return a;
+  }
+
+  /** The internal storage. For sweep's own modules. */
+  public Column column() {
+    return column;
+  }
+
+  /** The element at the given positions (one per dimension), boxed; null for a missing string. */
+  public Object get(int... positions) {
+    return column.get(offset(positions));
+  }
+
+  /** The element at the given positions as a double (NaN if missing). */
+  public double getDouble(int... positions) {
+    return column.getDouble(offset(positions));
+  }
+
+  /** True if the element at the given positions is missing (NaN or null). */
+  public boolean isMissing(int... positions) {
+    return column.isMissing(offset(positions));
+  }
+
+  /** A copy of all elements as doubles, in C order. */
+  public double[] toDoubleArray() {
+    double[] out = new double[Math.toIntExact(column.length())];
+    for (int i = 0; i < out.length; i++) out[i] = column.getDouble(i);
+    return out;
+  }
+
+  /** A copy of all elements of a str variable, in C order. */
+  public String[] toStringArray() {
+    String[] s = column.strings();
+    if (s == null) throw new IllegalStateException("variable '" + name + "' is " + type() + ", not str");
+    return s.clone();
+  }
+
+  long offset(int... positions) {
+    long[] shape = column.shape();
+    if (positions.length != shape.length) {
+      throw new IllegalArgumentException("variable '" + name + "' has " + shape.length + " dimensions " + dims
+          + "; got " + positions.length + " positions " + Arrays.toString(positions));
+    }
+    long off = 0;
+    for (int d = 0; d < shape.length; d++) {
+      if (positions[d] < 0 || positions[d] >= shape[d]) {
+        throw new IndexOutOfBoundsException("position " + positions[d] + " along '" + dims.get(d)
+            + "' of variable '" + name + "' is outside 0.." + (shape[d] - 1));
+      }
+      off = off * shape[d] + positions[d];
+    }
+    return off;
+  }
+
+  /** Same name, dimensions, type, values (NaN equal to NaN) and attributes. */
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Variable v && v.name.equals(name) && v.dims.equals(dims)
+        && column.sameAs(v.column) && Attrs.equal(attrs, v.attrs);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(name, dims, column.type(), Arrays.hashCode(column.shape()));
+  }
+
+  @Override
+  public String toString() {
+    return name + " " + Repr.dims(dims) + " " + type() + " " + Repr.values(column, 60);
+  }
+}

@@ -1,0 +1,386 @@
+package dev.sweep.internal;
+
+import dev.sweep.data.DType;
+import java.util.Arrays;
+import org.bytedeco.javacpp.indexer.BooleanIndexer;
+import org.bytedeco.javacpp.indexer.DoubleIndexer;
+import org.bytedeco.javacpp.indexer.FloatIndexer;
+import org.bytedeco.javacpp.indexer.IntIndexer;
+import org.bytedeco.javacpp.indexer.LongIndexer;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Flat, typed storage of one variable in C order: an ND4J array read and written through its raw
+ * indexer (no per-element checks, no boxing), or a Java array of strings.
+ *
+ * <p>Internal: not part of the public API; its methods may change without notice. Reads and writes
+ * of distinct elements from different threads are safe; publication is the caller's business.
+ */
+public abstract sealed class Column
+    permits Column.Doubles, Column.Floats, Column.Longs, Column.Ints, Column.Booleans, Column.Strings {
+
+  final long[] shape;
+  final long length;
+
+  Column(long[] shape) {
+    this.shape = shape.clone();
+    long n = 1;
+    for (long s : shape) n *= s;
+    this.length = n;
+  }
+
+  /** A zero-filled (or null-filled) column of the given type and shape. */
+  public static Column allocate(DType type, long[] shape) {
+    if (type == DType.STRING) {
+      return new Strings(shape, new String[Math.toIntExact(product(shape))]);
+    }
+    return wrap(Nd4j.create(type.nd4j(), shape.length == 0 ? new long[0] : shape, 'c'));
+  }
+
+  /** A column over an ND4J array; a view or non-C-order array is copied first. */
+  public static Column wrap(INDArray array) {
+    INDArray a = array;
+    if (a.isView() || a.ordering() != 'c' || a.data().length() != a.length()) {
+      a = a.dup('c');
+    }
+    switch (DType.of(a.dataType())) {
+      case DOUBLE: return new Doubles(a.castTo(org.nd4j.linalg.api.buffer.DataType.DOUBLE));
+      case FLOAT: return new Floats(a.castTo(org.nd4j.linalg.api.buffer.DataType.FLOAT));
+      case LONG: return new Longs(a.castTo(org.nd4j.linalg.api.buffer.DataType.LONG));
+      case INT: return new Ints(a.castTo(org.nd4j.linalg.api.buffer.DataType.INT));
+      case BOOLEAN: return new Booleans(a);
+      default: throw new AssertionError();
+    }
+  }
+
+  /** A column of strings over the given array (not copied), in C order for the shape. */
+  public static Column ofStrings(long[] shape, String[] values) {
+    if (product(shape) != values.length) {
+      throw new IllegalArgumentException(
+          "shape " + Arrays.toString(shape) + " holds " + product(shape) + " values, got " + values.length);
+    }
+    return new Strings(shape, values);
+  }
+
+  public static long product(long[] shape) {
+    long n = 1;
+    for (long s : shape) n = Math.multiplyExact(n, s);
+    return n;
+  }
+
+  public abstract DType type();
+
+  public final long length() {
+    return length;
+  }
+
+  public final long[] shape() {
+    return shape.clone();
+  }
+
+  /** The backing ND4J array, or null for strings. */
+  public abstract INDArray array();
+
+  /** The backing string array, or null for numbers. */
+  public String[] strings() {
+    return null;
+  }
+
+  public abstract double getDouble(long i);
+
+  public abstract long getLong(long i);
+
+  /** The element, boxed: Double, Float, Long, Integer, Boolean or String (null if missing). */
+  public abstract Object get(long i);
+
+  public abstract void setDouble(long i, double v);
+
+  public abstract void setLong(long i, long v);
+
+  public void setBoolean(long i, boolean v) {
+    setLong(i, v ? 1 : 0);
+  }
+
+  public void setString(long i, String v) {
+    throw new IllegalStateException("cannot store the string \"" + v + "\" in a " + type() + " variable");
+  }
+
+  /**
+   * Stores a boxed value. Numbers are converted to this column's type when that loses nothing an
+   * integer type cannot hold; otherwise {@link IllegalArgumentException} names the value.
+   */
+  public abstract void set(long i, Object v);
+
+  /** True if the element is the missing value of its type: NaN for floats, null for strings. */
+  public boolean isMissing(long i) {
+    return false;
+  }
+
+  /** Marks an element missing; only floating and string columns can. */
+  public void setMissing(long i) {
+    throw new IllegalStateException(type() + " has no missing value");
+  }
+
+  /** A copy converted to another type (integers and booleans to float64, anything to itself). */
+  public Column convert(DType to) {
+    if (to == type()) return copy();
+    if (to == DType.STRING || type() == DType.STRING) {
+      throw new IllegalArgumentException("cannot convert " + type() + " to " + to);
+    }
+    Column c = allocate(to, shape);
+    for (long i = 0; i < length; i++) {
+      if (to.isFloating()) c.setDouble(i, getDouble(i));
+      else c.setLong(i, getLong(i));
+    }
+    return c;
+  }
+
+  public abstract Column copy();
+
+  /** Copies element i of this into element j of dst without boxing, converting the type as needed. */
+  public final void copyTo(long i, Column dst, long j) {
+    DType t = dst.type();
+    if (t == DType.STRING) dst.setString(j, (String) get(i));
+    else if (t.isFloating()) {
+      if (isMissing(i)) dst.setMissing(j);
+      else dst.setDouble(j, getDouble(i));
+    } else dst.setLong(j, getLong(i));
+  }
+
+  /** A column of another shape over the same elements (C order), sharing storage. */
+  public abstract Column reshape(long[] newShape);
+
+  /** True if both hold the same type, shape and elements (NaN equal to NaN). */
+  public boolean sameAs(Column o) {
+    if (o.type() != type() || !Arrays.equals(shape, o.shape)) return false;
+    for (long i = 0; i < length; i++) {
+      if (!sameElement(o, i, i)) return false;
+    }
+    return true;
+  }
+
+  /** True if element i of this equals element j of o (same type assumed; NaN equals NaN). */
+  public boolean sameElement(Column o, long i, long j) {
+    if (type().isFloating()) {
+      double a = getDouble(i);
+      double b = o.getDouble(j);
+      return a == b || (Double.isNaN(a) && Double.isNaN(b));
+    }
+    if (type() == DType.STRING) return java.util.Objects.equals(get(i), o.get(j));
+    return getLong(i) == o.getLong(j);
+  }
+
+  static String describe(Object v) {
+    return v == null ? "null" : v instanceof String ? "\"" + v + "\"" : v + " (" + v.getClass().getSimpleName() + ")";
+  }
+
+  static double asDouble(Object v, Column c) {
+    if (v instanceof Number n) return n.doubleValue();
+    if (v instanceof Boolean b) return b ? 1 : 0;
+    throw new IllegalArgumentException("cannot store " + describe(v) + " in a " + c.type() + " variable");
+  }
+
+  static long asLong(Object v, Column c) {
+    if (v instanceof Long || v instanceof Integer || v instanceof Short || v instanceof Byte) {
+      return ((Number) v).longValue();
+    }
+    if (v instanceof Boolean b) return b ? 1 : 0;
+    if (v instanceof Number n) {
+      double d = n.doubleValue();
+      if (d == Math.rint(d) && !Double.isInfinite(d)) return (long) d;
+    }
+    throw new IllegalArgumentException(
+        "cannot store " + describe(v) + " in a " + c.type() + " variable; declare it float64 to keep fractions");
+  }
+
+  /** float64 storage. */
+  public static final class Doubles extends Column {
+    private final INDArray array;
+    private final DoubleIndexer ix;
+
+    Doubles(INDArray array) {
+      super(array.shape());
+      this.array = array;
+      this.ix = (DoubleIndexer) array.data().indexer();
+    }
+
+    @Override public DType type() { return DType.DOUBLE; }
+    @Override public INDArray array() { return array; }
+    @Override public double getDouble(long i) { return ix.get(i); }
+    @Override public long getLong(long i) { return (long) ix.get(i); }
+    @Override public Object get(long i) { return ix.get(i); }
+    @Override public void setDouble(long i, double v) { ix.put(i, v); }
+    @Override public void setLong(long i, long v) { ix.put(i, (double) v); }
+    @Override public void set(long i, Object v) { ix.put(i, asDouble(v, this)); }
+    @Override public boolean isMissing(long i) { return Double.isNaN(ix.get(i)); }
+    @Override public void setMissing(long i) { ix.put(i, Double.NaN); }
+    @Override public Column copy() { return new Doubles(array.dup('c')); }
+    @Override public Column reshape(long[] s) { return new Doubles(array.reshape('c', s)); }
+  }
+
+  /** float32 storage. */
+  public static final class Floats extends Column {
+    private final INDArray array;
+    private final FloatIndexer ix;
+
+    Floats(INDArray array) {
+      super(array.shape());
+      this.array = array;
+      this.ix = (FloatIndexer) array.data().indexer();
+    }
+
+    @Override public DType type() { return DType.FLOAT; }
+    @Override public INDArray array() { return array; }
+    @Override public double getDouble(long i) { return ix.get(i); }
+    @Override public long getLong(long i) { return (long) ix.get(i); }
+    @Override public Object get(long i) { return ix.get(i); }
+    @Override public void setDouble(long i, double v) { ix.put(i, (float) v); }
+    @Override public void setLong(long i, long v) { ix.put(i, (float) v); }
+    @Override public void set(long i, Object v) { ix.put(i, (float) asDouble(v, this)); }
+    @Override public boolean isMissing(long i) { return Float.isNaN(ix.get(i)); }
+    @Override public void setMissing(long i) { ix.put(i, Float.NaN); }
+    @Override public Column copy() { return new Floats(array.dup('c')); }
+    @Override public Column reshape(long[] s) { return new Floats(array.reshape('c', s)); }
+  }
+
+  /** int64 storage. */
+  public static final class Longs extends Column {
+    private final INDArray array;
+    private final LongIndexer ix;
+
+    Longs(INDArray array) {
+      super(array.shape());
+      this.array = array;
+      this.ix = (LongIndexer) array.data().indexer();
+    }
+
+    @Override public DType type() { return DType.LONG; }
+    @Override public INDArray array() { return array; }
+    @Override public double getDouble(long i) { return ix.get(i); }
+    @Override public long getLong(long i) { return ix.get(i); }
+    @Override public Object get(long i) { return ix.get(i); }
+    @Override public void setDouble(long i, double v) { ix.put(i, (long) v); }
+    @Override public void setLong(long i, long v) { ix.put(i, v); }
+    @Override public void set(long i, Object v) { ix.put(i, asLong(v, this)); }
+    @Override public Column copy() { return new Longs(array.dup('c')); }
+    @Override public Column reshape(long[] s) { return new Longs(array.reshape('c', s)); }
+  }
+
+  /** int32 storage. */
+  public static final class Ints extends Column {
+    private final INDArray array;
+    private final IntIndexer ix;
+
+    Ints(INDArray array) {
+      super(array.shape());
+      this.array = array;
+      this.ix = (IntIndexer) array.data().indexer();
+    }
+
+    @Override public DType type() { return DType.INT; }
+    @Override public INDArray array() { return array; }
+    @Override public double getDouble(long i) { return ix.get(i); }
+    @Override public long getLong(long i) { return ix.get(i); }
+    @Override public Object get(long i) { return ix.get(i); }
+    @Override public void setDouble(long i, double v) { ix.put(i, (int) v); }
+    @Override public void setLong(long i, long v) { ix.put(i, Math.toIntExact(v)); }
+
+    @Override
+    public void set(long i, Object v) {
+      long l = asLong(v, this);
+      if (l != (int) l) {
+        throw new IllegalArgumentException("cannot store " + describe(v) + " in an int32 variable; declare it int64");
+      }
+      ix.put(i, (int) l);
+    }
+
+    @Override public Column copy() { return new Ints(array.dup('c')); }
+    @Override public Column reshape(long[] s) { return new Ints(array.reshape('c', s)); }
+  }
+
+  /** bool storage. */
+  public static final class Booleans extends Column {
+    private final INDArray array;
+    private final BooleanIndexer ix;
+
+    Booleans(INDArray array) {
+      super(array.shape());
+      this.array = array;
+      this.ix = (BooleanIndexer) array.data().indexer();
+    }
+
+    @Override public DType type() { return DType.BOOLEAN; }
+    @Override public INDArray array() { return array; }
+    @Override public double getDouble(long i) { return ix.get(i) ? 1 : 0; }
+    @Override public long getLong(long i) { return ix.get(i) ? 1 : 0; }
+    @Override public Object get(long i) { return ix.get(i); }
+    @Override public void setDouble(long i, double v) { ix.put(i, v != 0); }
+    @Override public void setLong(long i, long v) { ix.put(i, v != 0); }
+    @Override public void setBoolean(long i, boolean v) { ix.put(i, v); }
+
+    @Override
+    public void set(long i, Object v) {
+      if (!(v instanceof Boolean b)) {
+        throw new IllegalArgumentException("cannot store " + describe(v) + " in a bool variable");
+      }
+      ix.put(i, b);
+    }
+
+    @Override public Column copy() { return new Booleans(array.dup('c')); }
+    @Override public Column reshape(long[] s) { return new Booleans(array.reshape('c', s)); }
+  }
+
+  /** String storage in a Java array; null is missing. */
+  public static final class Strings extends Column {
+    private final String[] values;
+
+    Strings(long[] shape, String[] values) {
+      super(shape);
+      this.values = values;
+    }
+
+    @Override public DType type() { return DType.STRING; }
+    @Override public INDArray array() { return null; }
+    @Override public String[] strings() { return values; }
+
+    @Override
+    public double getDouble(long i) {
+      throw new IllegalStateException("a str variable has no numeric value (\"" + values[(int) i] + "\")");
+    }
+
+    @Override public long getLong(long i) { return (long) getDouble(i); }
+    @Override public Object get(long i) { return values[(int) i]; }
+
+    @Override
+    public void setDouble(long i, double v) {
+      if (Double.isNaN(v)) values[(int) i] = null;
+      else throw new IllegalArgumentException("cannot store the number " + v + " in a str variable");
+    }
+
+    @Override
+    public void setLong(long i, long v) {
+      throw new IllegalArgumentException("cannot store the number " + v + " in a str variable");
+    }
+
+    @Override public void setString(long i, String v) { values[(int) i] = v; }
+
+    @Override
+    public void set(long i, Object v) {
+      if (v == null || v instanceof String) values[(int) i] = (String) v;
+      else if (v instanceof Enum<?> e) values[(int) i] = e.name();
+      else if (v instanceof Character c) values[(int) i] = c.toString();
+      else if (v instanceof Double d && d.isNaN()) values[(int) i] = null;
+      else throw new IllegalArgumentException("cannot store " + describe(v) + " in a str variable");
+    }
+
+    @Override public boolean isMissing(long i) { return values[(int) i] == null; }
+    @Override public void setMissing(long i) { values[(int) i] = null; }
+    @Override public Column copy() { return new Strings(shape, values.clone()); }
+
+    @Override
+    public Column reshape(long[] s) {
+      return ofStrings(s, values);
+    }
+  }
+}
