@@ -1,0 +1,196 @@
+package dev.sweep.run;
+
+import dev.sweep.space.Space;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The arguments of one run, read by name with typed access: the swept parameters, then constants
+ * and resources. One instance per worker is reused from run to run, so keep no reference to it
+ * after the function returns; {@link #toMap()} makes a lasting copy.
+ *
+ * <pre>{@code
+ * RunFunction foo = args -> new Object[] {
+ *     args.getInt("a") + "-" + args.getString("b"), Math.sin(args.getInt("a"))};
+ * }</pre>
+ */
+public final class Args {
+  private final Layout layout;
+  private final Space.Cursor cursor;
+  private Object boundTo;
+  private int[] boundSlots;
+  private Object[] scratch;
+
+  Args(Layout layout, Space.Cursor cursor) {
+    this.layout = layout;
+    this.cursor = cursor;
+  }
+
+  /** Names and fixed values shared by every worker of one sweep. */
+  static final class Layout {
+    final List<String> names;
+    final Map<String, Integer> slots;
+    final int swept;
+    final Object[] fixed;
+
+    Layout(List<String> swept, Map<String, ?> fixedValues) {
+      List<String> all = new java.util.ArrayList<>(swept);
+      all.addAll(fixedValues.keySet());
+      this.names = List.copyOf(all);
+      this.swept = swept.size();
+      this.fixed = fixedValues.values().toArray();
+      Map<String, Integer> s = new java.util.HashMap<>();
+      for (int i = 0; i < names.size(); i++) {
+        if (s.put(names.get(i), i) != null) {
+          throw new IllegalArgumentException("argument '" + names.get(i)
+              + "' is given twice (as a swept parameter and a constant or resource, or twice among those)");
+        }
+      }
+      this.slots = s;
+    }
+  }
+
+  /** The argument names: swept parameters, then constants and resources. */
+  public List<String> names() {
+    return layout.names;
+  }
+
+  /** True if an argument of that name is present. */
+  public boolean has(String name) {
+    return layout.slots.containsKey(name);
+  }
+
+  /**
+   * The position of a named argument, for {@link #get(int)}; look it up once outside a hot loop.
+   *
+   * @throws IllegalArgumentException naming the arguments there are
+   */
+  public int slot(String name) {
+    Integer s = layout.slots.get(name);
+    if (s == null) {
+      throw new IllegalArgumentException("no argument '" + name + "'; this run has " + layout.names);
+    }
+    return s;
+  }
+
+  /** The value at a slot, as given (boxed; enums stay enums). */
+  public Object get(int slot) {
+    return slot < layout.swept ? cursor.value(slot) : layout.fixed[slot - layout.swept];
+  }
+
+  /** The value of a named argument, as given. */
+  public Object get(String name) {
+    return get(slot(name));
+  }
+
+  /** A named argument of a given class. */
+  public <T> T get(String name, Class<T> type) {
+    Object v = get(name);
+    if (!type.isInstance(v)) throw wrongType(name, v, type.getSimpleName());
+    return type.cast(v);
+  }
+
+  public int getInt(String name) {
+    Object v = get(name);
+    if (v instanceof Integer i) return i;
+    if (v instanceof Short || v instanceof Byte) return ((Number) v).intValue();
+    if (v instanceof Long l && l == l.intValue()) return l.intValue();
+    throw wrongType(name, v, "int");
+  }
+
+  public long getLong(String name) {
+    Object v = get(name);
+    if (v instanceof Long || v instanceof Integer || v instanceof Short || v instanceof Byte) {
+      return ((Number) v).longValue();
+    }
+    throw wrongType(name, v, "long");
+  }
+
+  /** A numeric argument as a double (ints and longs widen). */
+  public double getDouble(String name) {
+    Object v = get(name);
+    if (v instanceof Number n) return n.doubleValue();
+    throw wrongType(name, v, "double");
+  }
+
+  public boolean getBoolean(String name) {
+    Object v = get(name);
+    if (v instanceof Boolean b) return b;
+    throw wrongType(name, v, "boolean");
+  }
+
+  /** A string argument; an enum gives its name. */
+  public String getString(String name) {
+    Object v = get(name);
+    if (v instanceof String s) return s;
+    if (v instanceof Enum<?> e) return e.name();
+    throw wrongType(name, v, "String");
+  }
+
+  /** An enum argument, given as the constant or its name. */
+  public <E extends Enum<E>> E getEnum(String name, Class<E> type) {
+    Object v = get(name);
+    if (type.isInstance(v)) return type.cast(v);
+    if (v instanceof String s) {
+      try {
+        return Enum.valueOf(type, s);
+      } catch (IllegalArgumentException e) {
+        throw wrongType(name, v, type.getSimpleName());
+      }
+    }
+    throw wrongType(name, v, type.getSimpleName());
+  }
+
+  private IllegalArgumentException wrongType(String name, Object v, String expected) {
+    return new IllegalArgumentException("argument '" + name + "' is " + show(v)
+        + (v == null ? "" : " (" + v.getClass().getSimpleName() + ")") + ", not " + expected);
+  }
+
+  /** A copy of the swept arguments (not constants or resources), in order. */
+  public Map<String, Object> toMap() {
+    Map<String, Object> m = new LinkedHashMap<>();
+    for (int i = 0; i < layout.swept; i++) m.put(layout.names.get(i), cursor.value(i));
+    return Collections.unmodifiableMap(m);
+  }
+
+  /** The run number within its sweep. */
+  public long run() {
+    return cursor.run();
+  }
+
+  /** Slots cached for one bound method, so a method call looks nothing up by name. */
+  int[] slotsFor(Object binder, List<String> params) {
+    if (boundTo != binder) {
+      int[] s = new int[params.size()];
+      for (int i = 0; i < s.length; i++) s[i] = slot(params.get(i));
+      boundSlots = s;
+      boundTo = binder;
+      scratch = new Object[s.length];
+    }
+    return boundSlots;
+  }
+
+  Object[] scratch() {
+    return scratch;
+  }
+
+  @Override
+  public String toString() {
+    return describe(toMap());
+  }
+
+  static String describe(Map<String, Object> args) {
+    StringBuilder sb = new StringBuilder();
+    for (Map.Entry<String, Object> e : args.entrySet()) {
+      if (sb.length() > 0) sb.append(", ");
+      sb.append(e.getKey()).append('=').append(show(e.getValue()));
+    }
+    return sb.toString();
+  }
+
+  static String show(Object v) {
+    return v instanceof String s ? "'" + s + "'" : String.valueOf(v);
+  }
+}

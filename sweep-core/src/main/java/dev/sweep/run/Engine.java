@@ -1,0 +1,262 @@
+package dev.sweep.run;
+
+import dev.sweep.space.Space;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs a function over a space and hands each result to a sink, serially or on several workers.
+ *
+ * <p>Work is handed out in chunks of consecutive runs taken from a shared counter, so a trivial
+ * function pays one atomic operation per chunk rather than per run, and a slow one still balances
+ * (chunks shrink with the number of runs). Results go to the sink by grid cell, so parallel and
+ * serial sweeps fill the same cells.
+ */
+final class Engine {
+  private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
+
+  /** Receives results; must accept distinct cells from several threads at once once ready. */
+  interface Sink {
+    /** False until the sink has seen enough (one result) to accept results from many threads. */
+    default boolean ready() {
+      return true;
+    }
+
+    void accept(long run, long cell, Object result);
+  }
+
+  /** The failures of a finished sweep, and which runs they were. */
+  record Outcome(Failures failures, long[] failedRuns) {}
+
+  private Engine() {}
+
+  static Outcome run(Space space, RunFunction fn, Map<String, ?> fixed, RunOptions options, Sink sink) {
+    checkArguments(space, fn, fixed);
+    Args.Layout layout = new Args.Layout(space.names(), fixed);
+    long n = space.size();
+    int[] order = options.shuffleSeed() == null ? null : shuffled(n, options.shuffleSeed());
+    List<SweepListener> listeners = new ArrayList<>();
+    if (options.verbosity() > 0) listeners.add(new Progress(options.verbosity()));
+    listeners.addAll(options.listeners());
+    Sweep sweep = new Sweep(space, fn, layout, options, sink, order, listeners);
+    return sweep.run();
+  }
+
+  /** Checks a function's declared arguments against what the sweep passes. */
+  static void checkArguments(Space space, RunFunction fn, Map<String, ?> fixed) {
+    List<String> wanted = fn.argNames();
+    if (wanted.isEmpty()) return;
+    Set<String> given = new LinkedHashSet<>(space.names());
+    given.addAll(fixed.keySet());
+    for (String w : wanted) {
+      if (!given.contains(w)) {
+        throw new IllegalArgumentException(fn + " needs argument '" + w + "', which no case, combo, constant or "
+            + "resource gives (given: " + given + ")");
+      }
+    }
+    for (String g : given) {
+      if (!wanted.contains(g)) {
+        String where = space.cases().names().contains(g) ? "a case" : space.combos().contains(g) ? "a combo"
+            : "a constant or resource";
+        throw new IllegalArgumentException(where + " names argument '" + g + "', which " + fn + " does not take");
+      }
+    }
+  }
+
+  private static int[] shuffled(long n, long seed) {
+    if (n > Integer.MAX_VALUE) {
+      throw new IllegalArgumentException("cannot shuffle " + n + " runs; at most " + Integer.MAX_VALUE);
+    }
+    int[] p = new int[(int) n];
+    for (int i = 0; i < p.length; i++) p[i] = i;
+    SplittableRandom r = new SplittableRandom(seed);
+    for (int i = p.length - 1; i > 0; i--) {
+      int j = r.nextInt(i + 1);
+      int t = p[i];
+      p[i] = p[j];
+      p[j] = t;
+    }
+    return p;
+  }
+
+  /** One sweep's shared state. */
+  private static final class Sweep {
+    final Space space;
+    final RunFunction fn;
+    final Args.Layout layout;
+    final RunOptions options;
+    final Sink sink;
+    final int[] order;
+    final List<SweepListener> listeners;
+    final long n;
+    final AtomicLong done = new AtomicLong();
+    final AtomicBoolean stop = new AtomicBoolean();
+    final AtomicReference<RunFailedException> fatal = new AtomicReference<>();
+    final List<Failure> failures = Collections.synchronizedList(new ArrayList<>());
+    final AtomicLong failureCount = new AtomicLong();
+    long[] failedRuns = new long[16]; // every failed run, guarded by failures
+    int failedCount;
+
+    Sweep(Space space, RunFunction fn, Args.Layout layout, RunOptions options, Sink sink, int[] order,
+        List<SweepListener> listeners) {
+      this.space = space;
+      this.fn = fn;
+      this.layout = layout;
+      this.options = options;
+      this.sink = sink;
+      this.order = order;
+      this.listeners = listeners;
+      this.n = space.size();
+    }
+
+    Outcome run() {
+      listeners.forEach(l -> l.started(n));
+      try {
+        Worker first = new Worker();
+        long next = 0;
+        // Until the sink knows the outputs' types and shapes, run one at a time on this thread.
+        while (next < n && !sink.ready() && !stop.get()) {
+          first.runRange(next, next + 1);
+          next++;
+        }
+        if (options.workers() == 1 || n - next <= 1) {
+          long chunk = Math.max(1, Math.min(8192, (n - next) / 256));
+          for (long s = next; s < n && !stop.get(); s += chunk) first.runRange(s, Math.min(n, s + chunk));
+        } else {
+          parallel(next);
+        }
+      } finally {
+        Failures f = failures();
+        listeners.forEach(l -> l.finished(f));
+      }
+      RunFailedException e = fatal.get();
+      if (e != null) throw e;
+      Failures f = failures();
+      if (!f.isEmpty()) LOG.warn(f.summary());
+      long[] failed;
+      synchronized (failures) {
+        failed = java.util.Arrays.copyOf(failedRuns, failedCount);
+      }
+      return new Outcome(f, failed);
+    }
+
+    Failures failures() {
+      List<Failure> sorted;
+      synchronized (failures) {
+        sorted = new ArrayList<>(failures);
+      }
+      sorted.sort((a, b) -> Long.compare(a.run(), b.run()));
+      return new Failures(n, failureCount.get(), sorted.subList(0, Math.min(sorted.size(), Failures.KEPT)));
+    }
+
+    void parallel(long from) {
+      int w = options.workers();
+      long chunk = Math.max(1, Math.min(8192, (n - from) / ((long) w * 64)));
+      AtomicLong counter = new AtomicLong(from);
+      ExecutorService ex = options.executor();
+      boolean own = ex == null;
+      if (own) {
+        AtomicLong id = new AtomicLong();
+        ex = Executors.newFixedThreadPool(w, r -> {
+          Thread t = new Thread(r, "sweep-worker-" + id.incrementAndGet());
+          t.setDaemon(true);
+          return t;
+        });
+      }
+      try {
+        List<Future<?>> futures = new ArrayList<>();
+        for (int i = 0; i < w; i++) {
+          futures.add(ex.submit(() -> {
+            Worker worker = new Worker();
+            while (!stop.get()) {
+              long s = counter.getAndAdd(chunk);
+              if (s >= n) break;
+              worker.runRange(s, Math.min(n, s + chunk));
+            }
+          }));
+        }
+        for (Future<?> f : futures) {
+          try {
+            f.get();
+          } catch (ExecutionException e) {
+            stop.set(true);
+            Throwable c = e.getCause();
+            if (c instanceof RuntimeException re) throw re;
+            if (c instanceof Error err) throw err;
+            throw new IllegalStateException(c);
+          } catch (InterruptedException e) {
+            stop.set(true);
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the sweep's workers", e);
+          }
+        }
+      } finally {
+        if (own) ex.shutdownNow();
+      }
+    }
+
+    /** Runs on one thread with its own cursor and arguments. */
+    final class Worker {
+      final Space.Cursor cursor = space.cursor();
+      final Args args = new Args(layout, cursor);
+
+      void runRange(long from, long to) {
+        if (order == null) {
+          cursor.seek(from);
+          for (long r = from; r < to; r++) {
+            if (r > from) cursor.advance();
+            if (!runCurrent()) return;
+          }
+        } else {
+          for (long i = from; i < to; i++) {
+            cursor.seek(order[(int) i]);
+            if (!runCurrent()) return;
+          }
+        }
+        long d = done.addAndGet(to - from);
+        for (SweepListener l : listeners) l.progressed(d, args);
+      }
+
+      /** Runs the cursor's run; false if the sweep must stop. */
+      boolean runCurrent() {
+        if (stop.get()) return false;
+        long run = cursor.run();
+        try {
+          Object result = fn.apply(args);
+          sink.accept(run, cursor.cell(), result);
+          return true;
+        } catch (Throwable t) {
+          if (t instanceof VirtualMachineError vme) throw vme;
+          if (t instanceof InterruptedException) Thread.currentThread().interrupt();
+          Failure f = new Failure(run, args.toMap(), t);
+          if (options.onError() == OnError.STOP) {
+            if (fatal.compareAndSet(null, new RunFailedException(run, n, args.toMap(), t))) stop.set(true);
+            return false;
+          }
+          failureCount.incrementAndGet();
+          synchronized (failures) {
+            if (failures.size() < 1000) failures.add(f);
+            if (failedCount == failedRuns.length) failedRuns = java.util.Arrays.copyOf(failedRuns, failedCount * 2);
+            failedRuns[failedCount++] = run;
+          }
+          for (SweepListener l : listeners) l.failed(f);
+          return true;
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,21 @@
+package dev.sweep.run;
+
+import java.util.Map;
+
+/**
+ * One failed run: its number, its swept arguments and what it threw.
+ *
+ * @param run the run number within its sweep
+ * @param arguments the swept arguments, by name
+ * @param cause what the run threw
+ */
+public record Failure(long run, Map<String, Object> arguments, Throwable cause) {
+  public Failure {
+    arguments = Map.copyOf(arguments);
+  }
+
+  @Override
+  public String toString() {
+    return "run " + run + " (" + Args.describe(new java.util.TreeMap<>(arguments)) + "): " + cause;
+  }
+}

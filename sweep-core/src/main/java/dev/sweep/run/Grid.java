@@ -1,0 +1,132 @@
+package dev.sweep.run;
+
+import dev.sweep.data.Index;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The raw results of a {@link ComboRunner} on the N-D grid of the parameter space: one result object
+ * per cell, by position or by labels. Cells no run filled (cases that leave gaps, or failed runs)
+ * read as {@link Double#NaN}, as in xyzpy; {@link #isMissing} tells them apart.
+ */
+public final class Grid {
+  private final List<String> dims;
+  private final Map<String, Index> coords;
+  private final long[] shape;
+  private final Object[] cells;
+  private final Failures failures;
+
+  Grid(List<String> dims, Map<String, Index> coords, long[] shape, Object[] cells, Failures failures) {
+    this.dims = List.copyOf(dims);
+    this.coords = Map.copyOf(coords);
+    this.shape = shape;
+    this.cells = cells;
+    this.failures = failures;
+  }
+
+  /** The dimension names: case arguments, then combos. */
+  public List<String> dims() {
+    return dims;
+  }
+
+  /** The labels along a dimension. */
+  public Index coord(String dim) {
+    Index ix = coords.get(dim);
+    if (ix == null) throw new IllegalArgumentException("no dimension '" + dim + "'; the dimensions are " + dims);
+    return ix;
+  }
+
+  /** The size along each dimension. */
+  public int[] shape() {
+    return Arrays.stream(shape).mapToInt(Math::toIntExact).toArray();
+  }
+
+  /** The number of cells. */
+  public int size() {
+    return cells.length;
+  }
+
+  /** The result at the given positions (one per dimension), or NaN if the cell was never filled. */
+  public Object get(int... positions) {
+    Object o = cells[offset(positions)];
+    return o == null ? Double.NaN : o;
+  }
+
+  /** The result at the given labels (one per dimension), or NaN if the cell was never filled. */
+  public Object at(Map<String, ?> labels) {
+    int[] p = new int[dims.size()];
+    for (int d = 0; d < p.length; d++) {
+      String dim = dims.get(d);
+      if (!labels.containsKey(dim)) {
+        throw new IllegalArgumentException("no label given for dimension '" + dim + "'; the dimensions are " + dims);
+      }
+      p[d] = coords.get(dim).indexOf(labels.get(dim));
+      if (p[d] < 0) {
+        throw new IllegalArgumentException("dimension '" + dim + "' has no label " + labels.get(dim)
+            + "; its labels are " + coords.get(dim));
+      }
+    }
+    return get(p);
+  }
+
+  /** True if no run filled the cell. */
+  public boolean isMissing(int... positions) {
+    return cells[offset(positions)] == null;
+  }
+
+  /** The number of cells no run filled. */
+  public long missingCount() {
+    long m = 0;
+    for (Object o : cells) if (o == null) m++;
+    return m;
+  }
+
+  /** The failures of runs under {@link OnError#CONTINUE} (empty otherwise). */
+  public Failures failures() {
+    return failures;
+  }
+
+  /** The results as nested lists, one level per dimension (xyzpy's nested tuples), NaN where missing. */
+  public List<Object> toNested() {
+    return nest(0, 0);
+  }
+
+  private List<Object> nest(int d, long base) {
+    List<Object> out = new ArrayList<>((int) shape[d]);
+    long stride = 1;
+    for (int k = d + 1; k < shape.length; k++) stride *= shape[k];
+    for (int i = 0; i < shape[d]; i++) {
+      long off = base + i * stride;
+      if (d == shape.length - 1) {
+        Object o = cells[(int) off];
+        out.add(o == null ? Double.NaN : o);
+      } else {
+        out.add(nest(d + 1, off));
+      }
+    }
+    return out;
+  }
+
+  private int offset(int[] positions) {
+    if (positions.length != shape.length) {
+      throw new IllegalArgumentException("the grid has " + shape.length + " dimensions " + dims + "; got "
+          + positions.length + " positions");
+    }
+    long off = 0;
+    for (int d = 0; d < shape.length; d++) {
+      if (positions[d] < 0 || positions[d] >= shape[d]) {
+        throw new IndexOutOfBoundsException("position " + positions[d] + " along '" + dims.get(d)
+            + "' is outside 0.." + (shape[d] - 1));
+      }
+      off = off * shape[d] + positions[d];
+    }
+    return (int) off;
+  }
+
+  @Override
+  public String toString() {
+    return "Grid" + dims + Arrays.toString(shape) + " " + (shape.length == 0 ? get() : toNested());
+  }
+}

@@ -1,0 +1,41 @@
+package dev.sweep.run;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Describes a method's outputs so that it becomes a {@link Runner} (xyzpy's {@code @label}):
+ *
+ * <pre>{@code
+ * @Label(varNames = {"A", "B", "C"}, varDims = {"B[x]", "C[x, t]"}, varCoords = {"x = 10, 20, 30"})
+ * static Object[] bar(int i, double j, double k, double[] t) { ... }
+ *
+ * Runner r = Runner.labelled(Bar.class, "bar").constant("t", Values.linspace(0, 1, 101)).build();
+ * }</pre>
+ *
+ * <p>{@code harvester} and {@code sampler} name the file a harvester or sampler built from the
+ * method syncs with.
+ */
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.METHOD)
+public @interface Label {
+  /** The output variable names, in the order the method returns them. */
+  String[] varNames() default {};
+
+  /** Inner dimensions of outputs, each as {@code "name[dim, dim]"}. */
+  String[] varDims() default {};
+
+  /**
+   * Labels of inner dimensions, each as {@code "dim = v1, v2, ..."}; values read as int, long,
+   * double, true/false, or else as strings (quotes optional).
+   */
+  String[] varCoords() default {};
+
+  /** The NetCDF file a harvester of this method syncs with, if any. */
+  String harvester() default "";
+
+  /** The CSV file a sampler of this method syncs with, if any. */
+  String sampler() default "";
+}

@@ -1,0 +1,122 @@
+package dev.sweep.run;
+
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.Parameter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/** A Java method bound once, by parameter name, to a method handle: no reflection per run. */
+final class MethodFunction implements RunFunction {
+  private final Method method;
+  private final List<String> params;
+  private final MethodHandle handle; // (Object[]) -> Object
+
+  private MethodFunction(Method method, List<String> params, MethodHandle handle) {
+    this.method = method;
+    this.params = params;
+    this.handle = handle;
+  }
+
+  static MethodFunction bind(Class<?> owner, Object target, String name) {
+    Method m = find(owner, name);
+    boolean isStatic = Modifier.isStatic(m.getModifiers());
+    if (!isStatic && target == null) {
+      throw new IllegalArgumentException(describe(m) + " is an instance method; bind it with RunFunction.of(instance, \""
+          + name + "\")");
+    }
+    List<String> params = new ArrayList<>();
+    for (Parameter p : m.getParameters()) {
+      if (!p.isNamePresent()) {
+        throw new IllegalArgumentException(describe(m) + " was compiled without parameter names; compile with "
+            + "javac -parameters (maven-compiler-plugin <parameters>true</parameters>) so arguments bind by name");
+      }
+      params.add(p.getName());
+    }
+    try {
+      m.setAccessible(true);
+      MethodHandle h = MethodHandles.lookup().unreflect(m);
+      if (!isStatic) h = h.bindTo(target);
+      h = h.asSpreader(Object[].class, params.size())
+          .asType(MethodType.methodType(Object.class, Object[].class));
+      return new MethodFunction(m, List.copyOf(params), h);
+    } catch (IllegalAccessException | RuntimeException e) {
+      throw new IllegalArgumentException("cannot bind " + describe(m) + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static Method find(Class<?> owner, String name) {
+    List<Method> found = new ArrayList<>();
+    for (Class<?> c = owner; c != null && c != Object.class; c = c.getSuperclass()) {
+      for (Method m : c.getDeclaredMethods()) {
+        if (m.getName().equals(name) && !m.isSynthetic() && !m.isBridge()
+            && found.stream().noneMatch(f -> Arrays.equals(f.getParameterTypes(), m.getParameterTypes()))) {
+          found.add(m);
+        }
+      }
+    }
+    if (found.isEmpty()) {
+      throw new IllegalArgumentException(owner.getName() + " has no method named '" + name + "'");
+    }
+    if (found.size() > 1) {
+      throw new IllegalArgumentException(owner.getName() + " has " + found.size() + " methods named '" + name
+          + "'; a sweep binds to exactly one: " + found.stream().map(MethodFunction::describe).toList());
+    }
+    return found.get(0);
+  }
+
+  Method method() {
+    return method;
+  }
+
+  @Override
+  public List<String> argNames() {
+    return params;
+  }
+
+  @Override
+  public Object apply(Args args) throws Exception {
+    int[] slots = args.slotsFor(this, params);
+    Object[] a = args.scratch();
+    for (int i = 0; i < slots.length; i++) a[i] = args.get(slots[i]);
+    try {
+      return handle.invokeExact(a);
+    } catch (ClassCastException e) {
+      throw new IllegalArgumentException(mismatch(a), e);
+    } catch (Exception | Error e) {
+      throw e;
+    } catch (Throwable t) {
+      throw new IllegalStateException(t);
+    }
+  }
+
+  private String mismatch(Object[] a) {
+    StringBuilder sb = new StringBuilder("arguments do not fit ").append(describe(method)).append(':');
+    Class<?>[] types = method.getParameterTypes();
+    for (int i = 0; i < a.length; i++) {
+      sb.append(' ').append(params.get(i)).append('=').append(Args.show(a[i]))
+          .append(a[i] == null ? "" : " (" + a[i].getClass().getSimpleName() + ")")
+          .append(" for ").append(types[i].getSimpleName()).append(i < a.length - 1 ? ";" : "");
+    }
+    return sb.toString();
+  }
+
+  static String describe(Method m) {
+    StringBuilder sb = new StringBuilder(m.getDeclaringClass().getSimpleName()).append('.').append(m.getName()).append('(');
+    Parameter[] ps = m.getParameters();
+    for (int i = 0; i < ps.length; i++) {
+      if (i > 0) sb.append(", ");
+      sb.append(ps[i].getType().getSimpleName()).append(' ').append(ps[i].getName());
+    }
+    return sb.append(')').toString();
+  }
+
+  @Override
+  public String toString() {
+    return describe(method);
+  }
+}

@@ -1,0 +1,485 @@
+package dev.sweep.run;
+
+import dev.sweep.data.DType;
+import dev.sweep.data.Dataset;
+import dev.sweep.data.Index;
+import dev.sweep.data.Variable;
+import dev.sweep.internal.Column;
+import dev.sweep.space.Space;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.Array;
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes a {@link Runner}'s results straight into preallocated columns over the whole grid, then
+ * assembles the {@link Dataset}. The first result fixes each output's type and inner shape; later
+ * results are written by grid cell from any thread.
+ */
+final class Outputs implements Engine.Sink {
+  private static final Logger LOG = LoggerFactory.getLogger(Outputs.class);
+
+  private final Runner runner;
+  private final Space space;
+  private final long[] outer;
+  private volatile Layout layout;
+
+  Outputs(Runner runner, Space space) {
+    this.runner = runner;
+    this.space = space;
+    this.outer = space.shape();
+  }
+
+  @Override
+  public boolean ready() {
+    return layout != null;
+  }
+
+  @Override
+  public void accept(long run, long cell, Object result) {
+    Layout l = layout;
+    if (l == null) {
+      l = result instanceof Dataset d && runner.vars().isEmpty() ? new Stacked(d) : new Vars(result);
+      layout = l;
+    }
+    l.write(cell, result);
+  }
+
+  /** The dataset, with the cells of failed and never-run runs missing. */
+  Dataset finish(Engine.Outcome outcome) {
+    Dataset.Builder b = Dataset.builder();
+    long[] shape = space.shape();
+    for (int d = 0; d < shape.length; d++) {
+      String dim = space.dims().get(d);
+      if (space.coords().containsKey(dim)) b.coord(dim, space.coords().get(dim));
+      else b.dim(dim, Math.toIntExact(shape[d]));
+    }
+    Layout l = layout;
+    Map<String, Object> attrs = new LinkedHashMap<>();
+    if (l == null) {
+      LOG.warn("no run succeeded; the dataset has no variables");
+    } else {
+      boolean[] missing = missingCells(outcome.failedRuns());
+      l.labels().forEach((dim, ix) -> {
+        if (ix != null) b.coord(dim, ix);
+      });
+      for (Variable v : l.variables(missing)) b.variable(v);
+      attrs.putAll(l.attrs());
+    }
+    java.util.Set<String> dims = b.build().sizes().keySet();
+    for (Map.Entry<String, Object> c : runner.constants().entrySet()) {
+      if (!dims.contains(c.getKey())) attrs.put(c.getKey(), c.getValue());
+    }
+    attrs.putAll(runner.attrs());
+    attrs.forEach((k, v) -> b.attr(k, attrValue(k, v)));
+    return b.build();
+  }
+
+  /** Which cells no successful run filled, or null if every cell was filled. */
+  private boolean[] missingCells(long[] failedRuns) {
+    long cells = space.cells();
+    if (cells == space.size() && failedRuns.length == 0) return null;
+    boolean[] missing = new boolean[Math.toIntExact(cells)];
+    Arrays.fill(missing, true);
+    for (long r = 0; r < space.size(); r++) missing[(int) space.cellOf(r)] = false;
+    for (long r : failedRuns) missing[(int) space.cellOf(r)] = true;
+    return missing;
+  }
+
+  static void checkAttr(String what, String name, Object value) {
+    attrValue(name, value, what);
+  }
+
+  private static Object attrValue(String name, Object value) {
+    return attrValue(name, value, "attribute");
+  }
+
+  private static Object attrValue(String name, Object value, String what) {
+    if (value instanceof List<?> l && !l.isEmpty() && l.stream().allMatch(x -> x instanceof Number)) {
+      return l.stream().mapToDouble(x -> ((Number) x).doubleValue()).toArray();
+    }
+    if (value instanceof String || value instanceof Number || value instanceof Boolean || value instanceof Enum<?>
+        || value instanceof double[] || value instanceof int[] || value instanceof long[] || value instanceof float[]
+        || value instanceof String[] || (value instanceof List<?> l && l.stream().allMatch(x -> x instanceof String))) {
+      return value;
+    }
+    throw new IllegalArgumentException(what + " '" + name + "' is a " + value.getClass().getName()
+        + ", which a dataset cannot store; pass it as a resource (never stored), or as a number, string,"
+        + " boolean or array of those");
+  }
+
+  private abstract class Layout {
+    abstract void write(long cell, Object result);
+
+    abstract Map<String, Index> labels();
+
+    abstract List<Variable> variables(boolean[] missing);
+
+    Map<String, Object> attrs() {
+      return Map.of();
+    }
+
+    /** Marks the missing cells of a column holding {@code inner} elements per cell; integers become float64. */
+    Column withGaps(Column c, long inner, boolean[] missing) {
+      if (missing == null) return c;
+      Column out = c.type().isFloating() || c.type() == DType.STRING ? c : c.convert(DType.DOUBLE);
+      for (int cell = 0; cell < missing.length; cell++) {
+        if (!missing[cell]) continue;
+        long base = cell * inner;
+        for (long k = 0; k < inner; k++) out.setMissing(base + k);
+      }
+      return out;
+    }
+  }
+
+  /** Outputs described by name: one column per variable. */
+  private final class Vars extends Layout {
+    final String[] names;
+    final Column[] columns;
+    final long[] inner; // elements per cell
+    final List<List<String>> dims = new ArrayList<>();
+    final Map<String, Index> labels = new LinkedHashMap<>();
+    final MethodHandle[] components; // record accessors, or null
+    final boolean primitiveTuple;
+
+    Vars(Object first) {
+      List<String> ns = new ArrayList<>(runner.vars());
+      Map<String, List<String>> declaredDims = new LinkedHashMap<>(runner.varDims());
+      MethodHandle[] comps = null;
+      if (first != null && first.getClass().isRecord()) {
+        RecordComponent[] rc = first.getClass().getRecordComponents();
+        List<String> compNames = new ArrayList<>();
+        for (RecordComponent c : rc) compNames.add(c.getName());
+        if (!ns.isEmpty() && !ns.equals(compNames)) {
+          throw new IllegalArgumentException("the run returned a " + first.getClass().getSimpleName()
+              + " with components " + compNames + ", but the runner's vars are " + ns);
+        }
+        ns = compNames;
+        comps = new MethodHandle[rc.length];
+        for (int i = 0; i < rc.length; i++) {
+          Dims d = rc[i].getAnnotation(Dims.class);
+          if (d != null && !declaredDims.containsKey(rc[i].getName())) declaredDims.put(rc[i].getName(), List.of(d.value()));
+          try {
+            rc[i].getAccessor().setAccessible(true);
+            comps[i] = MethodHandles.lookup().unreflect(rc[i].getAccessor())
+                .asType(MethodType.methodType(Object.class, Object.class));
+          } catch (IllegalAccessException e) {
+            throw new IllegalArgumentException("cannot read component '" + rc[i].getName() + "' of "
+                + first.getClass().getName() + ": " + e.getMessage(), e);
+          }
+        }
+      } else if (ns.isEmpty()) {
+        throw new IllegalArgumentException("the run returned " + describe(first) + "; name the outputs with "
+            + "Runner.builder(fn).vars(...), or return a record or a Dataset");
+      }
+      this.names = ns.toArray(new String[0]);
+      this.components = comps;
+      this.primitiveTuple = comps == null && names.length > 1 && first != null && first.getClass().isArray()
+          && first.getClass().getComponentType().isPrimitive();
+      this.columns = new Column[names.length];
+      this.inner = new long[names.length];
+      Map<String, Long> sizes = new LinkedHashMap<>();
+      Map<String, Index> known = new LinkedHashMap<>();
+      for (Map.Entry<String, Object> e : runner.constants().entrySet()) {
+        if (declaredDims.values().stream().anyMatch(l -> l.contains(e.getKey()))) {
+          known.put(e.getKey(), constantLabels(e.getKey(), e.getValue()));
+        }
+      }
+      known.putAll(runner.coords());
+      known.forEach((d, ix) -> sizes.put(d, (long) ix.size()));
+      for (int i = 0; i < names.length; i++) {
+        Object v = part(first, i);
+        List<String> vd = declaredDims.getOrDefault(names[i], List.of());
+        for (String d : vd) {
+          if (space.names().contains(d)) {
+            throw new IllegalArgumentException("output '" + names[i] + "' has inner dimension '" + d
+                + "', which is also a swept parameter");
+          }
+        }
+        long[] shape = shapeOf(v);
+        if (shape.length != vd.size()) {
+          throw new IllegalArgumentException("output '" + names[i] + "' has inner dimensions " + vd + " but the first run returned " + describe(v) + " of shape " + Arrays.toString(shape));
+        }
+        for (int d = 0; d < shape.length; d++) {
+          Long size = sizes.putIfAbsent(vd.get(d), shape[d]);
+          if (size != null && size != shape[d]) {
+            throw new IllegalArgumentException("output '" + names[i] + "' has " + shape[d] + " values along '"
+                + vd.get(d) + "', but that dimension has size " + size);
+          }
+        }
+        DType t = runner.types().containsKey(names[i]) ? runner.types().get(names[i]) : typeOf(names[i], v);
+        long[] full = Arrays.copyOf(outer, outer.length + shape.length);
+        System.arraycopy(shape, 0, full, outer.length, shape.length);
+        columns[i] = Column.allocate(t, full);
+        inner[i] = Column.product(shape);
+        dims.add(vd);
+      }
+      for (List<String> vd : dims) {
+        for (String d : vd) labels.putIfAbsent(d, known.get(d));
+      }
+    }
+
+    private Object part(Object result, int i) {
+      if (components != null) {
+        try {
+          return components[i].invokeExact(result);
+        } catch (Throwable t) {
+          throw new IllegalStateException("cannot read component '" + names[i] + "': " + t, t);
+        }
+      }
+      if (names.length == 1) return result;
+      if (result instanceof Object[] a) return checkedLength(a.length, result) ? a[i] : null;
+      if (result instanceof List<?> l) return checkedLength(l.size(), result) ? l.get(i) : null;
+      if (result != null && result.getClass().isArray()) {
+        checkedLength(Array.getLength(result), result);
+        return Array.get(result, i);
+      }
+      throw new IllegalArgumentException("the runner has " + names.length + " outputs " + Arrays.toString(names)
+          + " but the run returned " + describe(result) + "; return an Object[], a list or a record");
+    }
+
+    private boolean checkedLength(int n, Object result) {
+      if (n != names.length) {
+        throw new IllegalArgumentException("the runner has " + names.length + " outputs " + Arrays.toString(names)
+            + " but the run returned " + n + " values: " + describe(result));
+      }
+      return true;
+    }
+
+    @Override
+    void write(long cell, Object result) {
+      if (primitiveTuple && result instanceof double[] a && a.length == names.length) {
+        for (int i = 0; i < a.length; i++) columns[i].setDouble(cell, a[i]);
+        return;
+      }
+      if (components == null && names.length > 1 && result != null && !(result instanceof Object[])
+          && !(result instanceof List<?>) && !result.getClass().isArray()) {
+        part(result, 0); // throws with the expected shape
+      }
+      for (int i = 0; i < names.length; i++) {
+        Object v = part(result, i);
+        long n = inner[i];
+        Column c = columns[i];
+        if (n == 1 && !(v != null && (v.getClass().isArray() || v instanceof List<?> || v instanceof INDArray))) {
+          store(c, cell, v, names[i]);
+        } else {
+          long wrote = flatten(v, c, cell * n, 0, n, names[i]);
+          if (wrote != n) {
+            throw new IllegalArgumentException("output '" + names[i] + "' should have " + n + " values per run "
+                + "(inner dimensions " + dims.get(i) + "), got " + wrote);
+          }
+        }
+      }
+    }
+
+    @Override
+    Map<String, Index> labels() {
+      return labels;
+    }
+
+    @Override
+    List<Variable> variables(boolean[] missing) {
+      List<Variable> out = new ArrayList<>();
+      for (int i = 0; i < names.length; i++) {
+        List<String> vd = new ArrayList<>(space.dims());
+        vd.addAll(dims.get(i));
+        out.add(Variable.of(names[i], vd, withGaps(columns[i], inner[i], missing)));
+      }
+      return out;
+    }
+  }
+
+  /** Outputs that are datasets themselves, stacked over the sweep's dimensions. */
+  private final class Stacked extends Layout {
+    final Dataset first;
+    final String[] names;
+    final Column[] columns;
+    final long[] inner;
+
+    Stacked(Dataset first) {
+      this.first = first;
+      this.names = first.variables().keySet().toArray(new String[0]);
+      this.columns = new Column[names.length];
+      this.inner = new long[names.length];
+      for (int i = 0; i < names.length; i++) {
+        Variable v = first.variable(names[i]);
+        for (String d : v.dims()) {
+          if (space.names().contains(d)) {
+            throw new IllegalArgumentException("variable '" + names[i] + "' of the returned dataset has dimension '"
+                + d + "', which is also a swept parameter");
+          }
+        }
+        long[] shape = v.shape();
+        long[] full = Arrays.copyOf(outer, outer.length + shape.length);
+        System.arraycopy(shape, 0, full, outer.length, shape.length);
+        columns[i] = Column.allocate(v.type(), full);
+        inner[i] = v.size();
+      }
+    }
+
+    @Override
+    void write(long cell, Object result) {
+      if (!(result instanceof Dataset d)) {
+        throw new IllegalArgumentException("the first run returned a Dataset, this one " + describe(result));
+      }
+      if (!d.sizes().equals(first.sizes()) || !d.variables().keySet().equals(first.variables().keySet())) {
+        throw new IllegalArgumentException("the run returned a dataset with dimensions " + d.sizes() + " and variables "
+            + d.variables().keySet() + ", unlike the first run's " + first.sizes() + " and " + first.variables().keySet());
+      }
+      if (!d.coords().equals(first.coords())) {
+        throw new IllegalArgumentException("the run returned a dataset labelled " + d.coords()
+            + ", unlike the first run's " + first.coords());
+      }
+      for (int i = 0; i < names.length; i++) {
+        Column src = d.variable(names[i]).column();
+        if (src.type() != columns[i].type() && !(columns[i].type().isFloating() && src.type().isNumeric())) {
+          throw new IllegalArgumentException("variable '" + names[i] + "' is " + src.type() + " in this run, "
+              + columns[i].type() + " in the first");
+        }
+        long base = cell * inner[i];
+        for (long k = 0; k < inner[i]; k++) src.copyTo(k, columns[i], base + k);
+      }
+    }
+
+    @Override
+    Map<String, Index> labels() {
+      Map<String, Index> m = new LinkedHashMap<>();
+      for (String d : first.sizes().keySet()) m.put(d, first.coords().get(d));
+      return m;
+    }
+
+    @Override
+    List<Variable> variables(boolean[] missing) {
+      List<Variable> out = new ArrayList<>();
+      for (int i = 0; i < names.length; i++) {
+        Variable v = first.variable(names[i]);
+        List<String> vd = new ArrayList<>(space.dims());
+        vd.addAll(v.dims());
+        out.add(Variable.of(names[i], vd, withGaps(columns[i], inner[i], missing)).withAttrs(v.attrs()));
+      }
+      return out;
+    }
+
+    @Override
+    Map<String, Object> attrs() {
+      return first.attrs();
+    }
+  }
+
+  private static void store(Column c, long i, Object v, String name) {
+    if (v instanceof Double d) {
+      c.setDouble(i, d);
+    } else if (v == null) {
+      if (c.type().isFloating() || c.type() == DType.STRING) c.setMissing(i);
+      else throw new IllegalArgumentException("output '" + name + "' is " + c.type() + " and the run returned null");
+    } else {
+      try {
+        c.set(i, v);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("output '" + name + "': " + e.getMessage(), e);
+      }
+    }
+  }
+
+  /** Writes the leaves of a (nested) array, list or INDArray in C order; returns how many. */
+  private static long flatten(Object v, Column c, long base, long k, long max, String name) {
+    if (v instanceof double[] a) {
+      if (k + a.length > max) return k + a.length;
+      for (int j = 0; j < a.length; j++) c.setDouble(base + k + j, a[j]);
+      return k + a.length;
+    }
+    if (v instanceof INDArray a) {
+      INDArray flat = a.ravel();
+      long n = flat.length();
+      if (k + n > max) return k + n;
+      for (long j = 0; j < n; j++) c.setDouble(base + k + j, flat.getDouble(j));
+      return k + n;
+    }
+    if (v instanceof List<?> l) {
+      for (Object o : l) k = flatten(o, c, base, k, max, name);
+      return k;
+    }
+    if (v != null && v.getClass().isArray()) {
+      int n = Array.getLength(v);
+      for (int j = 0; j < n; j++) k = flatten(Array.get(v, j), c, base, k, max, name);
+      return k;
+    }
+    if (k < max) store(c, base + k, v, name);
+    return k + 1;
+  }
+
+  private static long[] shapeOf(Object v) {
+    if (v instanceof INDArray a) return a.shape();
+    if (v instanceof List<?> l) {
+      long[] rest = l.isEmpty() ? new long[0] : shapeOf(l.get(0));
+      return prepend(l.size(), rest);
+    }
+    if (v != null && v.getClass().isArray()) {
+      int n = Array.getLength(v);
+      long[] rest = n == 0 || v.getClass().getComponentType().isPrimitive() ? new long[0] : shapeOf(Array.get(v, 0));
+      return prepend(n, rest);
+    }
+    return new long[0];
+  }
+
+  private static long[] prepend(long n, long[] rest) {
+    long[] s = new long[rest.length + 1];
+    s[0] = n;
+    System.arraycopy(rest, 0, s, 1, rest.length);
+    return s;
+  }
+
+  private static DType typeOf(String name, Object v) {
+    if (v instanceof INDArray a) return DType.of(a.dataType());
+    if (v instanceof List<?> l) return l.isEmpty() ? DType.DOUBLE : typeOf(name, l.get(0));
+    if (v != null && v.getClass().isArray()) {
+      Class<?> c = v.getClass().getComponentType();
+      if (c == double.class) return DType.DOUBLE;
+      if (c == float.class) return DType.FLOAT;
+      if (c == long.class) return DType.LONG;
+      if (c == int.class || c == short.class || c == byte.class) return DType.INT;
+      if (c == boolean.class) return DType.BOOLEAN;
+      return Array.getLength(v) == 0 ? DType.DOUBLE : typeOf(name, Array.get(v, 0));
+    }
+    if (v == null) return DType.DOUBLE;
+    DType t = DType.of(v);
+    if (t == null) {
+      throw new IllegalArgumentException("output '" + name + "' is a " + v.getClass().getName()
+          + "; outputs are numbers, booleans, strings, enums, arrays or lists of those, records or Datasets");
+    }
+    return t;
+  }
+
+  private static Index constantLabels(String name, Object value) {
+    try {
+      if (value instanceof double[] a) return Index.ofDoubles(a);
+      if (value instanceof int[] a) return Index.ofInts(a);
+      if (value instanceof long[] a) return Index.ofLongs(a);
+      if (value instanceof float[] a) return Index.ofFloats(a);
+      if (value instanceof String[] a) return Index.ofStrings(a);
+      if (value instanceof List<?> l) return Index.of(l);
+      if (value instanceof Object[] a) return Index.of(a);
+      if (value instanceof Index ix) return ix;
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("constant '" + name + "' names a dimension but cannot label it: "
+          + e.getMessage(), e);
+    }
+    throw new IllegalArgumentException("constant '" + name + "' names a dimension, so it must be an array or list"
+        + " of labels; got " + describe(value));
+  }
+
+  private static String describe(Object v) {
+    if (v == null) return "null";
+    if (v.getClass().isArray()) return v.getClass().getSimpleName() + " of length " + Array.getLength(v);
+    return v.getClass().getSimpleName() + " " + v;
+  }
+}

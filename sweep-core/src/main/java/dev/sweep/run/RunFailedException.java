@@ -1,0 +1,25 @@
+package dev.sweep.run;
+
+import java.util.Map;
+
+/** A run threw, and the sweep stopped ({@link OnError#STOP}). The cause is what the run threw. */
+public final class RunFailedException extends RuntimeException {
+  private final long run;
+  private final transient Map<String, Object> arguments;
+
+  RunFailedException(long run, long total, Map<String, Object> arguments, Throwable cause) {
+    super("run " + run + " of " + total + " failed for " + Args.describe(arguments) + ": " + cause, cause);
+    this.run = run;
+    this.arguments = arguments;
+  }
+
+  /** The failing run's number within its sweep. */
+  public long run() {
+    return run;
+  }
+
+  /** The failing run's swept arguments, by name. */
+  public Map<String, Object> arguments() {
+    return arguments;
+  }
+}

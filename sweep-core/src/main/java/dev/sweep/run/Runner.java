@@ -1,0 +1,392 @@
+package dev.sweep.run;
+
+import dev.sweep.data.DType;
+import dev.sweep.data.Dataset;
+import dev.sweep.data.Index;
+import dev.sweep.space.Cases;
+import dev.sweep.space.Combos;
+import dev.sweep.space.Space;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A function described by its outputs, which turns each sweep into a labelled {@link Dataset}:
+ * xyzpy's {@code Runner}.
+ *
+ * <pre>{@code
+ * Runner runner = Runner.builder(RunFunction.of(Tutorial.class, "foo"))
+ *     .vars("a_out", "b_out")
+ *     .build();
+ * Dataset ds = runner.runCombos(combos);
+ * }</pre>
+ *
+ * <p>How a run's return value maps to variables:
+ * <ul>
+ *   <li>one variable: the value itself, a scalar or (for a variable with inner dimensions) an array,
+ *       nested array, list or INDArray of the inner shape;
+ *   <li>several variables: an {@code Object[]} or list with one element per variable, or a primitive
+ *       array when every variable is a scalar;
+ *   <li>a record: one variable per component, named after it, with {@link Dims} for inner
+ *       dimensions (leave {@link Builder#vars} unset, or list the components);
+ *   <li>a {@link Dataset}, with no variables declared: its variables are stacked over the sweep's
+ *       dimensions (xyzpy's {@code var_names=None}).
+ * </ul>
+ * A variable's type is the type of its first result unless declared with {@link Builder#type}.
+ * Results are written straight into preallocated storage: primitives are never boxed per run.
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class Runner {
+  private final RunFunction fn;
+  private final List<String> vars;
+  private final Map<String, List<String>> varDims;
+  private final Map<String, Index> coords;
+  private final Map<String, DType> types;
+  private final Map<String, Object> constants;
+  private final Map<String, Object> resources;
+  private final Map<String, Object> attrs;
+  private final RunOptions options;
+
+  private Runner(Builder b) {
+    this.fn = b.fn;
+    this.vars = List.copyOf(b.vars);
+    this.varDims = Collections.unmodifiableMap(new LinkedHashMap<>(b.varDims));
+    this.coords = Collections.unmodifiableMap(new LinkedHashMap<>(b.coords));
+    this.types = Collections.unmodifiableMap(new LinkedHashMap<>(b.types));
+    this.constants = Collections.unmodifiableMap(new LinkedHashMap<>(b.constants));
+    this.resources = Collections.unmodifiableMap(new LinkedHashMap<>(b.resources));
+    this.attrs = Collections.unmodifiableMap(new LinkedHashMap<>(b.attrs));
+    this.options = b.options;
+  }
+
+  /** A builder for a runner of the given function. */
+  public static Builder builder(RunFunction fn) {
+    return new Builder(fn);
+  }
+
+  /** A builder for the static method's runner, described by its {@link Label}. */
+  public static Builder labelled(Class<?> owner, String method) {
+    return fromLabel(RunFunction.of(owner, method));
+  }
+
+  /** A builder for the instance method's runner, described by its {@link Label}. */
+  public static Builder labelled(Object target, String method) {
+    return fromLabel(RunFunction.of(target, method));
+  }
+
+  private static Builder fromLabel(RunFunction f) {
+    Method m = ((MethodFunction) f).method();
+    Label label = m.getAnnotation(Label.class);
+    if (label == null) {
+      throw new IllegalArgumentException(f + " has no @Label annotation");
+    }
+    return labelBuilder(f, label);
+  }
+
+  /** The {@link Label} of a method, read as a runner description. */
+  static Builder labelBuilder(RunFunction f, Label label) {
+    Builder b = new Builder(f);
+    if (label.varNames().length > 0) b.vars(label.varNames());
+    for (String spec : label.varDims()) {
+      int open = spec.indexOf('[');
+      if (open < 1 || !spec.endsWith("]")) {
+        throw new IllegalArgumentException("@Label varDims entry \"" + spec + "\" should read like \"C[x, t]\"");
+      }
+      String name = spec.substring(0, open).trim();
+      String[] dims = spec.substring(open + 1, spec.length() - 1).split(",");
+      for (int i = 0; i < dims.length; i++) dims[i] = dims[i].trim();
+      b.dims(name, dims);
+    }
+    for (String spec : label.varCoords()) {
+      int eq = spec.indexOf('=');
+      if (eq < 1) {
+        throw new IllegalArgumentException("@Label varCoords entry \"" + spec + "\" should read like \"x = 10, 20, 30\"");
+      }
+      String dim = spec.substring(0, eq).trim();
+      String[] parts = spec.substring(eq + 1).split(",");
+      Object[] values = new Object[parts.length];
+      for (int i = 0; i < parts.length; i++) values[i] = parseLabel(parts[i].trim());
+      b.coords(dim, values);
+    }
+    return b;
+  }
+
+  private static Object parseLabel(String s) {
+    if (s.length() >= 2 && (s.startsWith("'") && s.endsWith("'") || s.startsWith("\"") && s.endsWith("\""))) {
+      return s.substring(1, s.length() - 1);
+    }
+    if (s.equals("true") || s.equals("false")) return Boolean.parseBoolean(s);
+    try {
+      long l = Long.parseLong(s);
+      return l == (int) l ? (Object) (int) l : (Object) l;
+    } catch (NumberFormatException e) {
+      // not an integer
+    }
+    try {
+      return Double.parseDouble(s);
+    } catch (NumberFormatException e) {
+      return s;
+    }
+  }
+
+  /** A builder starting from this runner's description. */
+  public Builder toBuilder() {
+    Builder b = new Builder(fn);
+    b.vars.addAll(vars);
+    b.varDims.putAll(varDims);
+    b.coords.putAll(coords);
+    b.types.putAll(types);
+    b.constants.putAll(constants);
+    b.resources.putAll(resources);
+    b.attrs.putAll(attrs);
+    b.options = options;
+    return b;
+  }
+
+  /** This runner with other run options. */
+  public Runner with(RunOptions options) {
+    return toBuilder().options(options).build();
+  }
+
+  /** Runs every combination: a dataset over the combos' dimensions. */
+  public Dataset runCombos(Combos combos) {
+    return run(Cases.none(), combos);
+  }
+
+  /** Runs the cases: a dataset over the smallest grid holding them, missing elsewhere. */
+  public Dataset runCases(Cases cases) {
+    return run(cases, Combos.empty());
+  }
+
+  /**
+   * Runs every combination for every case: a dataset over the case arguments (by sorted distinct
+   * values) then the combos, with the outputs' inner dimensions last; cells no run reached are missing.
+   *
+   * @throws RunFailedException if a run throws under {@link OnError#STOP}
+   */
+  public Dataset run(Cases cases, Combos combos) {
+    Space space = Space.of(cases, combos);
+    space.requireDistinctCases();
+    Outputs outputs = new Outputs(this, space);
+    Engine.Outcome outcome = Engine.run(space, fn, fixedArguments(), options, outputs);
+    return outputs.finish(outcome);
+  }
+
+  /**
+   * Runs the given points as a flat table rather than a grid: a dataset over one unlabelled
+   * dimension {@code dim}, holding each argument and each output as a variable along it (outputs
+   * keep their inner dimensions). Points may repeat. This is what a sampler stores.
+   */
+  public Dataset runPoints(Cases points, String dim) {
+    Space space = Space.flat(points, dim);
+    Outputs outputs = new Outputs(this, space);
+    Engine.Outcome outcome = Engine.run(space, fn, fixedArguments(), options, outputs);
+    Dataset out = outputs.finish(outcome);
+    Dataset.Builder b = Dataset.builder().dim(dim, points.size());
+    for (String name : points.names()) {
+      if (out.variables().containsKey(name)) {
+        throw new IllegalArgumentException("argument '" + name + "' has the name of an output");
+      }
+      Object[] values = new Object[points.size()];
+      for (int c = 0; c < values.length; c++) values[c] = points.value(c, name);
+      dev.sweep.data.DType t;
+      try {
+        t = Index.commonType(values);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("argument '" + name + "': " + e.getMessage(), e);
+      }
+      dev.sweep.internal.Column col = dev.sweep.internal.Column.allocate(t, new long[] {values.length});
+      for (int c = 0; c < values.length; c++) col.set(c, values[c]);
+      b.variable(dev.sweep.data.Variable.of(name, List.of(dim), col));
+    }
+    Dataset args = b.build();
+    Dataset.Builder merged = Dataset.builder().dim(dim, points.size());
+    args.variables().values().forEach(merged::variable);
+    out.coords().forEach(merged::coord);
+    out.variables().values().forEach(merged::variable);
+    merged.attrs(out.attrs());
+    return merged.build();
+  }
+
+  private Map<String, Object> fixedArguments() {
+    Map<String, Object> fixed = new LinkedHashMap<>(constants);
+    for (Map.Entry<String, Object> e : resources.entrySet()) {
+      if (fixed.put(e.getKey(), e.getValue()) != null) {
+        throw new IllegalArgumentException("'" + e.getKey() + "' is both a constant and a resource");
+      }
+    }
+    return fixed;
+  }
+
+  public RunFunction function() {
+    return fn;
+  }
+
+  /** The declared output names; empty when a record's components or a Dataset's variables name them. */
+  public List<String> vars() {
+    return vars;
+  }
+
+  /** The declared inner dimensions of each output that has some. */
+  public Map<String, List<String>> varDims() {
+    return varDims;
+  }
+
+  /** The declared labels of inner dimensions. */
+  public Map<String, Index> coords() {
+    return coords;
+  }
+
+  /** The declared output types. */
+  public Map<String, DType> types() {
+    return types;
+  }
+
+  /** Values passed to every run and stored (as labels of the dimension they name, else as attributes). */
+  public Map<String, Object> constants() {
+    return constants;
+  }
+
+  /** Values passed to every run and never stored. */
+  public Map<String, Object> resources() {
+    return resources;
+  }
+
+  /** Attributes stored on every dataset. */
+  public Map<String, Object> attrs() {
+    return attrs;
+  }
+
+  public RunOptions options() {
+    return options;
+  }
+
+  @Override
+  public String toString() {
+    StringBuilder sb = new StringBuilder("<sweep.Runner>\n  fn: ").append(fn);
+    if (!fn.argNames().isEmpty()) sb.append("\n  fn args: ").append(fn.argNames());
+    sb.append("\n  vars: ").append(vars.isEmpty() ? "(from the results)" : vars);
+    if (!varDims.isEmpty()) sb.append("\n  var dims: ").append(varDims);
+    if (!constants.isEmpty()) sb.append("\n  constants: ").append(constants.keySet());
+    if (!resources.isEmpty()) sb.append("\n  resources: ").append(resources.keySet());
+    return sb.toString();
+  }
+
+  /** Builds a {@link Runner}; each setter checks its input at once, {@link #build()} the whole. */
+  public static final class Builder {
+    private final RunFunction fn;
+    private final List<String> vars = new ArrayList<>();
+    private final Map<String, List<String>> varDims = new LinkedHashMap<>();
+    private final Map<String, Index> coords = new LinkedHashMap<>();
+    private final Map<String, DType> types = new LinkedHashMap<>();
+    private final Map<String, Object> constants = new LinkedHashMap<>();
+    private final Map<String, Object> resources = new LinkedHashMap<>();
+    private final Map<String, Object> attrs = new LinkedHashMap<>();
+    private RunOptions options = RunOptions.defaults();
+
+    Builder(RunFunction fn) {
+      this.fn = Objects.requireNonNull(fn, "fn");
+    }
+
+    /** Names the outputs, in the order the function returns them. */
+    public Builder vars(String... names) {
+      if (!vars.isEmpty()) throw new IllegalStateException("vars were already set to " + vars);
+      for (String n : names) {
+        if (vars.contains(n)) throw new IllegalArgumentException("output '" + n + "' is named twice in vars");
+        vars.add(Objects.requireNonNull(n, "var name"));
+      }
+      return this;
+    }
+
+    /** The inner dimensions of an output, outermost first. */
+    public Builder dims(String var, String... dims) {
+      if (varDims.containsKey(var)) {
+        throw new IllegalArgumentException("dims of '" + var + "' were already set to " + varDims.get(var));
+      }
+      varDims.put(var, List.of(dims));
+      return this;
+    }
+
+    /** The labels of an inner dimension. */
+    public Builder coords(String dim, Object... labels) {
+      try {
+        coords.put(dim, Index.of(labels));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("coords of '" + dim + "': " + e.getMessage(), e);
+      }
+      return this;
+    }
+
+    /** The labels of an inner dimension. */
+    public Builder coords(String dim, Index labels) {
+      coords.put(dim, labels);
+      return this;
+    }
+
+    /** Declares an output's type, instead of taking the type of its first result. */
+    public Builder type(String var, DType type) {
+      types.put(var, Objects.requireNonNull(type, "type"));
+      return this;
+    }
+
+    /**
+     * A value passed to every run under this name and stored: as the labels of the inner dimension of
+     * the same name (an array or list), otherwise as a dataset attribute (a number, string, boolean
+     * or array of those).
+     */
+    public Builder constant(String name, Object value) {
+      Objects.requireNonNull(value, "value");
+      if (resources.containsKey(name)) throw new IllegalArgumentException("'" + name + "' is already a resource");
+      constants.put(name, value);
+      return this;
+    }
+
+    /** A value passed to every run under this name and never stored (a solver, a connection, a cache). */
+    public Builder resource(String name, Object value) {
+      Objects.requireNonNull(value, "value");
+      if (constants.containsKey(name)) throw new IllegalArgumentException("'" + name + "' is already a constant");
+      resources.put(name, value);
+      return this;
+    }
+
+    /** An attribute stored on every dataset. */
+    public Builder attr(String name, Object value) {
+      attrs.put(name, Objects.requireNonNull(value, "value"));
+      return this;
+    }
+
+    public Builder options(RunOptions options) {
+      this.options = Objects.requireNonNull(options, "options");
+      return this;
+    }
+
+    /** Checks that dims, coords and types refer to declared outputs and that constants can be stored. */
+    public Runner build() {
+      if (!vars.isEmpty()) {
+        for (String v : varDims.keySet()) {
+          if (!vars.contains(v)) {
+            throw new IllegalArgumentException("dims are given for '" + v + "', which is not an output; the outputs are " + vars);
+          }
+        }
+        for (String v : types.keySet()) {
+          if (!vars.contains(v)) {
+            throw new IllegalArgumentException("a type is given for '" + v + "', which is not an output; the outputs are " + vars);
+          }
+        }
+      }
+      for (Map.Entry<String, Object> c : constants.entrySet()) {
+        if (!namesInnerDim(c.getKey())) Outputs.checkAttr("constant", c.getKey(), c.getValue());
+      }
+      return new Runner(this);
+    }
+
+    private boolean namesInnerDim(String name) {
+      return varDims.values().stream().anyMatch(d -> d.contains(name));
+    }
+  }
+}

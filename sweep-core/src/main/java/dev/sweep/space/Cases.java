@@ -1,0 +1,134 @@
+package dev.sweep.space;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Explicit points of a parameter space: xyzpy's {@code cases}. Every case names the same
+ * parameters; they are given as tuples with a list of argument names, or as name-to-value maps.
+ *
+ * <pre>{@code
+ * Cases cases = Cases.of(List.of("a", "b", "c"), List.of(4, "z", false), List.of(5, "y", true));
+ * Cases same = Cases.ofMaps(List.of(Map.of("a", 4, "b", "z", "c", false), Map.of("a", 5, "b", "y", "c", true)));
+ * }</pre>
+ */
+public final class Cases {
+  private static final Cases NONE = new Cases(List.of(), List.of());
+
+  private final List<String> names;
+  private final List<Object[]> rows;
+
+  private Cases(List<String> names, List<Object[]> rows) {
+    this.names = List.copyOf(names);
+    this.rows = rows;
+  }
+
+  /** No cases. */
+  public static Cases none() {
+    return NONE;
+  }
+
+  /**
+   * Cases as tuples of values for the named arguments.
+   *
+   * @throws IllegalArgumentException for a repeated name, a tuple of the wrong length, or a null value
+   */
+  public static Cases of(List<String> names, List<?>... tuples) {
+    return of(names, Arrays.asList(tuples));
+  }
+
+  /** As {@link #of(List, List[])}, from a list of tuples. */
+  public static Cases of(List<String> names, List<? extends List<?>> tuples) {
+    Set<String> seen = new LinkedHashSet<>();
+    for (String n : names) {
+      if (!seen.add(n)) throw new IllegalArgumentException("case argument '" + n + "' is named twice in " + names);
+    }
+    List<Object[]> rows = new ArrayList<>(tuples.size());
+    for (int c = 0; c < tuples.size(); c++) {
+      List<?> t = tuples.get(c);
+      if (t.size() != names.size()) {
+        throw new IllegalArgumentException("case " + c + " " + t + " has " + t.size() + " values; expected "
+            + names.size() + " for " + names);
+      }
+      Object[] row = t.toArray();
+      for (int i = 0; i < row.length; i++) {
+        if (row[i] == null) {
+          throw new IllegalArgumentException("case " + c + " has a null value for '" + names.get(i) + "'");
+        }
+      }
+      rows.add(row);
+    }
+    return new Cases(names, Collections.unmodifiableList(rows));
+  }
+
+  /**
+   * Cases as maps from argument name to value; every map must name the same arguments (the order of
+   * the first map is kept).
+   */
+  public static Cases ofMaps(List<? extends Map<String, ?>> cases) {
+    if (cases.isEmpty()) return NONE;
+    List<String> names = new ArrayList<>(cases.get(0).keySet());
+    List<List<?>> tuples = new ArrayList<>(cases.size());
+    for (int c = 0; c < cases.size(); c++) {
+      Map<String, ?> m = cases.get(c);
+      if (!m.keySet().equals(new LinkedHashSet<>(names))) {
+        throw new IllegalArgumentException("case " + c + " names " + m.keySet() + " but case 0 names " + names
+            + "; every case must give the same arguments");
+      }
+      List<Object> t = new ArrayList<>(names.size());
+      for (String n : names) t.add(m.get(n));
+      tuples.add(t);
+    }
+    return of(names, tuples);
+  }
+
+  /** The argument names every case gives. */
+  public List<String> names() {
+    return names;
+  }
+
+  /** The number of cases. */
+  public int size() {
+    return rows.size();
+  }
+
+  public boolean isEmpty() {
+    return rows.isEmpty();
+  }
+
+  /** The value of argument {@code name} in case {@code c}. */
+  public Object value(int c, String name) {
+    int i = names.indexOf(name);
+    if (i < 0) throw new IllegalArgumentException("no case argument '" + name + "'; the cases give " + names);
+    return rows.get(c)[i];
+  }
+
+  /** Case c as a map from argument name to value, in name order. */
+  public Map<String, Object> get(int c) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    Object[] row = rows.get(c);
+    for (int i = 0; i < row.length; i++) m.put(names.get(i), row[i]);
+    return Collections.unmodifiableMap(m);
+  }
+
+  Object[] row(int c) {
+    return rows.get(c);
+  }
+
+  @Override
+  public String toString() {
+    StringBuilder sb = new StringBuilder("Cases").append(names).append('{');
+    for (int c = 0; c < Math.min(rows.size(), 5); c++) {
+      if (c > 0) sb.append(", ");
+      sb.append(Arrays.toString(rows.get(c)));
+    }
+    if (rows.size() > 5) sb.append(", ... (").append(rows.size()).append(" cases)");
+    return sb.append('}').toString();
+  }
+}

@@ -1,0 +1,211 @@
+package dev.sweep.space;
+
+import dev.sweep.data.Index;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Named parameters, each with a finite list of values, whose outer product is swept: xyzpy's
+ * {@code combos}. Order is declared order, the last parameter varying fastest; the number of
+ * combinations is known up front and nothing is expanded until run.
+ *
+ * <pre>{@code
+ * Combos combos = Combos.builder()
+ *     .add("a", 1, 2, 3)
+ *     .add("b", "x", "y", "z")
+ *     .add("c", true, false)
+ *     .build();   // 18 combinations
+ * }</pre>
+ *
+ * <p>Values may be int, long, double, float, String, boolean or enum constants; those of one
+ * parameter must share one coordinate type (ints and doubles promote to double). The function
+ * receives the values as given (enum constants stay enums); the dataset labels them by value
+ * (enums by name).
+ */
+public final class Combos {
+  private static final Combos EMPTY = new Combos(new LinkedHashMap<>());
+
+  private final Map<String, Parameter> parameters;
+
+  private Combos(Map<String, Parameter> parameters) {
+    this.parameters = Collections.unmodifiableMap(parameters);
+  }
+
+  /** No parameters: a single empty combination. */
+  public static Combos empty() {
+    return EMPTY;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The parameters, in declared order. */
+  public List<String> names() {
+    return List.copyOf(parameters.keySet());
+  }
+
+  /** The number of parameters. */
+  public int rank() {
+    return parameters.size();
+  }
+
+  /** The number of combinations: the product of the value counts (1 with no parameters). */
+  public long size() {
+    long n = 1;
+    for (Parameter p : parameters.values()) n = Math.multiplyExact(n, p.size());
+    return n;
+  }
+
+  /** True if the parameter is present. */
+  public boolean contains(String name) {
+    return parameters.containsKey(name);
+  }
+
+  /** One parameter's values and labels. */
+  public Parameter parameter(String name) {
+    Parameter p = parameters.get(name);
+    if (p == null) {
+      throw new IllegalArgumentException("no parameter '" + name + "'; the parameters are " + parameters.keySet());
+    }
+    return p;
+  }
+
+  /** The parameters in declared order. */
+  public List<Parameter> parameters() {
+    return List.copyOf(parameters.values());
+  }
+
+  @Override
+  public String toString() {
+    StringBuilder sb = new StringBuilder("Combos{");
+    for (Parameter p : parameters.values()) {
+      if (sb.length() > 7) sb.append(", ");
+      sb.append(p.name()).append('=').append(p.labels());
+    }
+    return sb.append('}').toString();
+  }
+
+  /** A parameter: its name, the values passed to the function, and their labels. */
+  public static final class Parameter {
+    private final String name;
+    private final Object[] values;
+    private final Index labels;
+
+    Parameter(String name, Object[] values) {
+      this.name = name;
+      this.values = values;
+      this.labels = labelsOf(name, values);
+    }
+
+    static Index labelsOf(String name, Object[] values) {
+      if (values.length == 0) {
+        throw new IllegalArgumentException("parameter '" + name + "' has no values; expected at least one");
+      }
+      for (int i = 0; i < values.length; i++) {
+        if (values[i] == null) {
+          throw new IllegalArgumentException("parameter '" + name + "' has a null value at position " + i);
+        }
+      }
+      try {
+        return Index.of(values);
+      } catch (Index.DuplicateLabelException e) {
+        throw new IllegalArgumentException("parameter '" + name + "' has " + e.getMessage()
+            + "; the values of a parameter must be distinct", e);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("parameter '" + name + "': " + e.getMessage()
+            + "; its values must share one type (int, long, double, String, boolean or one enum)", e);
+      }
+    }
+
+    public String name() {
+      return name;
+    }
+
+    public int size() {
+      return values.length;
+    }
+
+    /** The value passed to the function at a position. */
+    public Object value(int i) {
+      return values[i];
+    }
+
+    /** The labels of the values, as stored in a dataset. */
+    public Index labels() {
+      return labels;
+    }
+  }
+
+  /** Builds {@link Combos}; rejects a bad parameter as soon as it is added. */
+  public static final class Builder {
+    private final Map<String, Parameter> parameters = new LinkedHashMap<>();
+
+    Builder() {}
+
+    /** Adds a parameter with the given values (boxed; use the array overloads for primitives). */
+    public Builder add(String name, Object... values) {
+      Objects.requireNonNull(name, "name");
+      if (values.length == 1 && values[0] != null && values[0].getClass().isArray()) {
+        throw new IllegalArgumentException("parameter '" + name + "' was given one array ("
+            + values[0].getClass().getSimpleName() + "); pass its elements, or use add(name, int[]/long[]/double[])");
+      }
+      Parameter before = parameters.get(name);
+      if (before != null) {
+        throw new IllegalArgumentException("parameter '" + name + "' was already added with values "
+            + before.labels());
+      }
+      parameters.put(name, new Parameter(name, values.clone()));
+      return this;
+    }
+
+    /** Adds a parameter with the given values. */
+    public Builder add(String name, List<?> values) {
+      return add(name, values.toArray());
+    }
+
+    public Builder add(String name, int[] values) {
+      Object[] o = new Object[values.length];
+      for (int i = 0; i < o.length; i++) o[i] = values[i];
+      return add(name, o);
+    }
+
+    public Builder add(String name, long[] values) {
+      Object[] o = new Object[values.length];
+      for (int i = 0; i < o.length; i++) o[i] = values[i];
+      return add(name, o);
+    }
+
+    public Builder add(String name, double[] values) {
+      Object[] o = new Object[values.length];
+      for (int i = 0; i < o.length; i++) o[i] = values[i];
+      return add(name, o);
+    }
+
+    /** Adds every constant of an enum, in declaration order. */
+    public <E extends Enum<E>> Builder add(String name, Class<E> enumType) {
+      return add(name, (Object[]) enumType.getEnumConstants());
+    }
+
+    public Combos build() {
+      return parameters.isEmpty() ? EMPTY : new Combos(new LinkedHashMap<>(parameters));
+    }
+  }
+
+  /** A builder pre-filled with these parameters, to add or override some. */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.parameters.putAll(parameters);
+    return b;
+  }
+
+  /** These combos with the given parameters replaced or added (in place of the same name, else at the end). */
+  public Combos with(Combos overrides) {
+    Map<String, Parameter> m = new LinkedHashMap<>(parameters);
+    m.putAll(overrides.parameters);
+    return new Combos(m);
+  }
+}
