@@ -235,27 +235,39 @@ final class Engine {
       boolean runCurrent() {
         if (stop.get()) return false;
         long run = cursor.run();
+        Object result;
         try {
-          Object result = fn.apply(args);
+          result = fn.apply(args);
+        } catch (Throwable t) {
+          return failed(run, t);
+        }
+        try {
           sink.accept(run, cursor.cell(), result);
           return true;
-        } catch (Throwable t) {
-          if (t instanceof VirtualMachineError vme) throw vme;
-          if (t instanceof InterruptedException) Thread.currentThread().interrupt();
-          Failure f = new Failure(run, args.toMap(), t);
-          if (options.onError() == OnError.STOP) {
-            if (fatal.compareAndSet(null, new RunFailedException(run, n, args.toMap(), t))) stop.set(true);
-            return false;
-          }
-          failureCount.incrementAndGet();
-          synchronized (failures) {
-            if (failures.size() < 1000) failures.add(f);
-            if (failedCount == failedRuns.length) failedRuns = java.util.Arrays.copyOf(failedRuns, failedCount * 2);
-            failedRuns[failedCount++] = run;
-          }
-          for (SweepListener l : listeners) l.failed(f);
-          return true;
+        } catch (RuntimeException e) {
+          // The result does not fit the runner's description: a mistake in the description or the
+          // function, not a failed run, so it stops the sweep whatever the error policy.
+          if (fatal.compareAndSet(null, new RunFailedException(run, n, args.toMap(), e))) stop.set(true);
+          return false;
         }
+      }
+
+      private boolean failed(long run, Throwable t) {
+        if (t instanceof VirtualMachineError vme) throw vme;
+        if (t instanceof InterruptedException) Thread.currentThread().interrupt();
+        Failure f = new Failure(run, args.toMap(), t);
+        if (options.onError() == OnError.STOP) {
+          if (fatal.compareAndSet(null, new RunFailedException(run, n, args.toMap(), t))) stop.set(true);
+          return false;
+        }
+        failureCount.incrementAndGet();
+        synchronized (failures) {
+          if (failures.size() < 1000) failures.add(f);
+          if (failedCount == failedRuns.length) failedRuns = java.util.Arrays.copyOf(failedRuns, failedCount * 2);
+          failedRuns[failedCount++] = run;
+        }
+        for (SweepListener l : listeners) l.failed(f);
+        return true;
       }
     }
   }

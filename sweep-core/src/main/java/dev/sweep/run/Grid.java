@@ -125,8 +125,33 @@ public final class Grid {
     return (int) off;
   }
 
+  /** The dimensions, then the results nested one level per dimension, e.g. {@code (('1-x-true', 0.8415), ...)}. */
   @Override
   public String toString() {
-    return "Grid" + dims + Arrays.toString(shape) + " " + (shape.length == 0 ? get() : toNested());
+    StringBuilder sb = new StringBuilder("Grid").append(dims).append(Arrays.toString(shape)).append('\n');
+    show(shape.length == 0 ? get() : toNested(), sb);
+    return sb.toString();
+  }
+
+  private static void show(Object o, StringBuilder sb) {
+    if (o instanceof List<?> l) {
+      sb.append('(');
+      for (int i = 0; i < l.size(); i++) {
+        if (i > 0) sb.append(", ");
+        show(l.get(i), sb);
+      }
+      sb.append(')');
+    } else if (o instanceof Object[] a) {
+      show(Arrays.asList(a), sb);
+    } else if (o instanceof String s) {
+      sb.append('\'').append(s).append('\'');
+    } else if (o != null && o.getClass().isArray()) {
+      int n = java.lang.reflect.Array.getLength(o);
+      List<Object> l = new ArrayList<>(n);
+      for (int i = 0; i < n; i++) l.add(java.lang.reflect.Array.get(o, i));
+      show(l, sb);
+    } else {
+      sb.append(o);
+    }
   }
 }

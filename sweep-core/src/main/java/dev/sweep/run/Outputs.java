@@ -183,10 +183,9 @@ final class Outputs implements Engine.Sink {
       }
       this.names = ns.toArray(new String[0]);
       this.components = comps;
-      this.primitiveTuple = comps == null && names.length > 1 && first != null && first.getClass().isArray()
-          && first.getClass().getComponentType().isPrimitive();
       this.columns = new Column[names.length];
       this.inner = new long[names.length];
+      boolean allFloating = true;
       Map<String, Long> sizes = new LinkedHashMap<>();
       Map<String, Index> known = new LinkedHashMap<>();
       for (Map.Entry<String, Object> e : runner.constants().entrySet()) {
@@ -221,11 +220,13 @@ final class Outputs implements Engine.Sink {
         System.arraycopy(shape, 0, full, outer.length, shape.length);
         columns[i] = Column.allocate(t, full);
         inner[i] = Column.product(shape);
+        allFloating &= t == DType.DOUBLE && inner[i] == 1;
         dims.add(vd);
       }
       for (List<String> vd : dims) {
         for (String d : vd) labels.putIfAbsent(d, known.get(d));
       }
+      this.primitiveTuple = allFloating && comps == null && names.length > 1 && first instanceof double[];
     }
 
     private Object part(Object result, int i) {
@@ -376,7 +377,7 @@ final class Outputs implements Engine.Sink {
   }
 
   private static void store(Column c, long i, Object v, String name) {
-    if (v instanceof Double d) {
+    if (v instanceof Double d && c.type().isFloating()) {
       c.setDouble(i, d);
     } else if (v == null) {
       if (c.type().isFloating() || c.type() == DType.STRING) c.setMissing(i);

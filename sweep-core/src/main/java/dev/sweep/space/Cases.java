@@ -68,12 +68,17 @@ public final class Cases {
   }
 
   /**
-   * Cases as maps from argument name to value; every map must name the same arguments (the order of
-   * the first map is kept).
+   * Cases as maps from argument name to value; every map must name the same arguments. The argument
+   * order (and so the order of the result's dimensions) is the first map's when it is ordered (a
+   * LinkedHashMap or SortedMap), else alphabetical, since {@code Map.of} has no defined order.
    */
   public static Cases ofMaps(List<? extends Map<String, ?>> cases) {
     if (cases.isEmpty()) return NONE;
-    List<String> names = new ArrayList<>(cases.get(0).keySet());
+    Map<String, ?> first = cases.get(0);
+    List<String> names = new ArrayList<>(first.keySet());
+    if (!(first instanceof LinkedHashMap<?, ?>) && !(first instanceof java.util.SortedMap<?, ?>)) {
+      Collections.sort(names);
+    }
     List<List<?>> tuples = new ArrayList<>(cases.size());
     for (int c = 0; c < cases.size(); c++) {
       Map<String, ?> m = cases.get(c);

@@ -1,0 +1,11 @@
+/**
+ * Labelled data: the {@link dev.sweep.data.Dataset} (start here), its {@link dev.sweep.data.Variable}s,
+ * the {@link dev.sweep.data.Index} of labels along each dimension, and merging.
+ *
+ * <p>Data flows: parameter space ({@code dev.sweep.space}) -> runs ({@code dev.sweep.run}) -> labelled
+ * data (this package) -> storage ({@code sweep-io}). This package knows no file format.
+ *
+ * <p>Nulls: no method accepts or returns null, except that a missing string value reads as null.
+ * Missing numbers are NaN; integer and boolean variables have no missing value.
+ */
+package dev.sweep.data;
