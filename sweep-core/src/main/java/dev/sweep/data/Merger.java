@@ -91,6 +91,10 @@ final class Merger {
     DType type;
     if (vo != null && vn != null) {
       type = DType.common(vo.type(), vn.type());
+      if (type == null && (vo.type() == DType.BOOLEAN || vn.type() == DType.BOOLEAN)
+          && (vo.type().isNumeric() || vn.type().isNumeric())) {
+        type = DType.DOUBLE; // a boolean that gained gaps earlier is float64: true 1, false 0
+      }
       if (type == null) {
         throw new IllegalArgumentException("variable '" + vo.name() + "' is " + vo.type()
             + " in the existing data and " + vn.type() + " in the new data");
