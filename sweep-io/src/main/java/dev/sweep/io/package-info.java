@@ -1,0 +1,8 @@
+/**
+ * Storage for sweep datasets: file formats that other tools read, kept out of {@code sweep-core}.
+ *
+ * <p>Start with {@link dev.sweep.io.netcdf.Netcdf}: {@code Netcdf.write(dataset, path)} and
+ * {@code Netcdf.read(path)} store a {@link dev.sweep.data.Dataset} as a NetCDF file that Python's
+ * xarray opens as its own. Each format lives in its own package.
+ */
+package dev.sweep.io;
