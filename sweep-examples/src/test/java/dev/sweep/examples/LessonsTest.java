@@ -1,0 +1,68 @@
+package dev.sweep.examples;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import dev.sweep.data.DType;
+import dev.sweep.data.Dataset;
+import dev.sweep.data.Index;
+import dev.sweep.run.Grid;
+import dev.sweep.run.RunOptions;
+import dev.sweep.space.Values;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class LessonsTest {
+  static final RunOptions QUIET = RunOptions.builder().verbosity(0).build();
+
+  @Test
+  void lesson01RunsEighteenCombinations() {
+    Grid g = Lesson01_ComboRunner.run(QUIET);
+    assertArrayEquals(new int[] {3, 3, 2}, g.shape());
+    assertArrayEquals(new Object[] {"1-x-true", 0.8414709848078965}, (Object[]) g.get(0, 0, 0));
+    assertArrayEquals(new Object[] {"3-z-false", 0.1411200080598672}, (Object[]) g.get(2, 2, 1));
+    assertEquals(0, g.missingCount());
+  }
+
+  @Test
+  void lesson02ReturnsCasesInOrder() {
+    List<Object> r = Lesson02_CaseRunner.run(QUIET);
+    assertArrayEquals(new Object[] {"4-z-false", -0.7568024953079282}, (Object[]) r.get(0));
+    assertArrayEquals(new Object[] {"5-y-true", -0.9589242746631385}, (Object[]) r.get(1));
+  }
+
+  @Test
+  void lesson03LeavesUnrunCellsMissing() {
+    Grid g = Lesson03_CasesWithCombos.run(QUIET);
+    assertEquals(List.of("a", "c", "b"), g.dims());
+    assertEquals(Index.ofBooleans(false, true), g.coord("c"));
+    assertEquals(9, g.missingCount());
+    assertEquals(Double.NaN, g.at(Map.of("a", 1, "c", false, "b", "x")));
+    assertArrayEquals(new Object[] {"2-y-false", 0.9092974268256817},
+        (Object[]) g.at(Map.of("a", 2, "c", false, "b", "y")));
+  }
+
+  @Test
+  void lesson04LabelsTheOutputs() {
+    Dataset ds = Lesson04_Runner.run(QUIET);
+    assertEquals(Map.of("a", 3, "b", 3, "c", 2), ds.sizes());
+    assertEquals(DType.STRING, ds.variable("a_out").type());
+    assertEquals("3-y-false", ds.value("a_out", Map.of("a", 3, "b", "y", "c", false)));
+    assertEquals(0.1411200080598672, ds.doubleValue("b_out", Map.of("a", 3, "b", "y", "c", false)));
+  }
+
+  @Test
+  void lesson05HasTheTutorialShapes() {
+    Dataset ds = Lesson05_StructuredOutput.run(QUIET);
+    assertEquals(List.of("i", "j", "k", "x", "t"), ds.dims());
+    assertArrayEquals(new long[] {3, 3, 3}, ds.variable("A").shape());
+    assertArrayEquals(new long[] {3, 3, 3, 3}, ds.variable("B").shape());
+    assertArrayEquals(new long[] {3, 3, 3, 3, 101}, ds.variable("C").shape());
+    assertEquals(Index.ofInts(10, 20, 30), ds.coord("x"));
+    assertEquals(Index.ofDoubles(Values.linspace(0, 1, 101)), ds.coord("t"));
+    Map<String, Object> at = Map.of("i", 7, "j", 0.6, "k", 0.05, "x", 20, "t", 0.25);
+    assertEquals(7 * 0.6 * 0.05, ds.doubleValue("A", at), 1e-12);
+    assertEquals(7 + 0.6 * 20, ds.doubleValue("B", at), 1e-12);
+    assertEquals(0.05 * 20 * Math.cos(0.25), ds.doubleValue("C", at), 1e-12);
+  }
+}
