@@ -38,6 +38,15 @@ public abstract sealed class Column
     return wrap(Nd4j.create(type.nd4j(), shape.length == 0 ? new long[0] : shape, 'c'));
   }
 
+  /**
+   * A column of the given type and shape whose numeric contents are undefined until written: for
+   * storage the caller fills completely, it saves a pass over memory.
+   */
+  public static Column allocateUninitialized(DType type, long[] shape) {
+    if (type == DType.STRING || shape.length == 0) return allocate(type, shape);
+    return wrap(Nd4j.createUninitialized(type.nd4j(), shape, 'c'));
+  }
+
   /** A column over an ND4J array; a view or non-C-order array is copied first. */
   public static Column wrap(INDArray array) {
     INDArray a = array;
@@ -95,6 +104,11 @@ public abstract sealed class Column
   public abstract Object get(long i);
 
   public abstract void setDouble(long i, double v);
+
+  /** Stores {@code src} at elements {@code start ..}; one bulk copy where the storage allows. */
+  public void setDoubles(long start, double[] src) {
+    for (int j = 0; j < src.length; j++) setDouble(start + j, src[j]);
+  }
 
   public abstract void setLong(long i, long v);
 
@@ -211,6 +225,7 @@ public abstract sealed class Column
     @Override public long getLong(long i) { return (long) ix.get(i); }
     @Override public Object get(long i) { return ix.get(i); }
     @Override public void setDouble(long i, double v) { ix.put(i, v); }
+    @Override public void setDoubles(long start, double[] src) { ix.put(start, src, 0, src.length); }
     @Override public void setLong(long i, long v) { ix.put(i, (double) v); }
     @Override public void set(long i, Object v) { ix.put(i, asDouble(v, this)); }
     @Override public boolean isMissing(long i) { return Double.isNaN(ix.get(i)); }

@@ -218,7 +218,8 @@ final class Outputs implements Engine.Sink {
         DType t = runner.types().containsKey(names[i]) ? runner.types().get(names[i]) : typeOf(names[i], v);
         long[] full = Arrays.copyOf(outer, outer.length + shape.length);
         System.arraycopy(shape, 0, full, outer.length, shape.length);
-        columns[i] = Column.allocate(t, full);
+        // Every cell is written by a run or marked missing at the end, so no zero-fill is needed.
+        columns[i] = Column.allocateUninitialized(t, full);
         inner[i] = Column.product(shape);
         allFloating &= t == DType.DOUBLE && inner[i] == 1;
         dims.add(vd);
@@ -322,7 +323,7 @@ final class Outputs implements Engine.Sink {
         long[] shape = v.shape();
         long[] full = Arrays.copyOf(outer, outer.length + shape.length);
         System.arraycopy(shape, 0, full, outer.length, shape.length);
-        columns[i] = Column.allocate(v.type(), full);
+        columns[i] = Column.allocateUninitialized(v.type(), full);
         inner[i] = v.size();
       }
     }
@@ -395,7 +396,8 @@ final class Outputs implements Engine.Sink {
   private static long flatten(Object v, Column c, long base, long k, long max, String name) {
     if (v instanceof double[] a) {
       if (k + a.length > max) return k + a.length;
-      for (int j = 0; j < a.length; j++) c.setDouble(base + k + j, a[j]);
+      if (c.type().isFloating()) c.setDoubles(base + k, a);
+      else for (int j = 0; j < a.length; j++) c.set(base + k + j, a[j]);
       return k + a.length;
     }
     if (v instanceof INDArray a) {

@@ -1,0 +1,236 @@
+package dev.sweep.bench;
+
+import dev.sweep.data.Dataset;
+import dev.sweep.data.Index;
+import dev.sweep.data.Variable;
+import dev.sweep.internal.Column;
+import dev.sweep.run.ComboRunner;
+import dev.sweep.run.RunFunction;
+import dev.sweep.run.RunOptions;
+import dev.sweep.run.Runner;
+import dev.sweep.space.Combos;
+import dev.sweep.space.Values;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The whole-workload benchmarks behind {@code ./sweep bench}. Each runs its workload after a
+ * warm-up, several times, and reports the median. Names and workloads are fixed (see BENCHMARKS.md).
+ */
+public final class Workloads {
+  /** f(a, b, c) = (a + b * c, a - b): the trivial function of combo_runner and runner_dataset. */
+  static final RunFunction TRIVIAL = args -> {
+    double a = args.getDouble("a");
+    double b = args.getDouble("b");
+    double c = args.getDouble("c");
+    return new double[] {a + b * c, a - b};
+  };
+
+  static final RunOptions SILENT = RunOptions.builder().verbosity(0).build();
+
+  private final boolean quick;
+  private final Path workDir;
+
+  /**
+   * @param quick fewer repetitions, so the whole suite finishes in under a minute on 2 cores
+   * @param workDir where workloads that write files put them
+   */
+  public Workloads(boolean quick, Path workDir) {
+    this.quick = quick;
+    this.workDir = workDir;
+  }
+
+  /** The names of all workloads, in the order they run. */
+  public static List<String> names() {
+    return List.of("combo_runner", "runner_dataset", "vector_output", "missing_cases", "parallel_speedup",
+        "parallel_trivial", "disk_write", "memory_peak");
+  }
+
+  /** Runs one workload by name. */
+  public Result run(String name) throws Exception {
+    switch (name) {
+      case "combo_runner": return comboRunner();
+      case "runner_dataset": return runnerDataset();
+      case "vector_output": return vectorOutput();
+      case "missing_cases": return missingCases();
+      case "parallel_speedup": return parallelSpeedup();
+      case "parallel_trivial": return parallelTrivial();
+      case "disk_write": return diskWrite();
+      case "memory_peak": return memoryPeak();
+      default: throw new IllegalArgumentException("no workload '" + name + "'; the workloads are " + names());
+    }
+  }
+
+  static Combos grid100x100x10() {
+    return Combos.builder().add("a", Values.range(0, 100)).add("b", Values.range(0, 100)).add("c", Values.range(0, 10)).build();
+  }
+
+  /** Median seconds of {@code reps} timed calls after {@code warm} untimed ones. */
+  static double medianSeconds(int warm, int reps, ThrowingRunnable r) throws Exception {
+    for (int i = 0; i < warm; i++) r.run();
+    double[] t = new double[reps];
+    for (int i = 0; i < reps; i++) {
+      long t0 = System.nanoTime();
+      r.run();
+      t[i] = (System.nanoTime() - t0) / 1e9;
+    }
+    Arrays.sort(t);
+    return t[reps / 2];
+  }
+
+  interface ThrowingRunnable {
+    void run() throws Exception;
+  }
+
+  int warm() {
+    return quick ? 5 : 20;
+  }
+
+  int reps() {
+    return quick ? 7 : 25;
+  }
+
+  Result comboRunner() throws Exception {
+    Combos c = grid100x100x10();
+    ComboRunner r = ComboRunner.of(TRIVIAL).with(SILENT);
+    double s = medianSeconds(warm(), reps(), () -> r.run(c));
+    double rate = c.size() / s;
+    return new Result("combo_runner", Math.round(rate), "runs/s", ">= 20 M runs/s", rate >= 20e6,
+        "ComboRunner, 100x100x10 grid, raw results, no progress bar");
+  }
+
+  Result runnerDataset() throws Exception {
+    Combos c = grid100x100x10();
+    Runner r = Runner.builder(TRIVIAL).vars("sum", "diff").options(SILENT).build();
+    double s = medianSeconds(warm(), reps(), () -> r.runCombos(c));
+    double rate = c.size() / s;
+    return new Result("runner_dataset", Math.round(rate), "runs/s", ">= 10 M runs/s", rate >= 10e6,
+        "Runner into a labelled Dataset, 100x100x10 grid");
+  }
+
+  Result vectorOutput() throws Exception {
+    Combos c = Combos.builder().add("a", Values.range(0, 100)).add("b", Values.range(0, 100)).build();
+    Runner r = Runner.builder(args -> {
+      double a = args.getDouble("a");
+      double b = args.getDouble("b");
+      double[] v = new double[100];
+      for (int i = 0; i < v.length; i++) v[i] = a * i + b;
+      return v;
+    }).vars("v").dims("v", "x").options(SILENT).build();
+    double s = medianSeconds(warm(), reps(), () -> r.runCombos(c));
+    double rate = c.size() / s;
+    return new Result("vector_output", Math.round(rate), "runs/s", ">= 2 M runs/s", rate >= 2e6,
+        "length-100 vector output (inner dimension x) over 100x100");
+  }
+
+  Result missingCases() throws Exception {
+    long[] shape = {100, 100, 10};
+    Column col = Column.allocate(dev.sweep.data.DType.DOUBLE, shape);
+    for (long i = 0; i < col.length(); i++) col.setDouble(i, (i / 10) % 2 == 0 ? i : Double.NaN);
+    Dataset ds = Dataset.builder().coord("a", Index.ofInts(Values.range(0, 100)))
+        .coord("b", Index.ofInts(Values.range(0, 100))).coord("c", Index.ofInts(Values.range(0, 10)))
+        .variable(Variable.of("y", List.of("a", "b", "c"), col)).build();
+    int[] found = new int[1];
+    double s = medianSeconds(warm(), reps(), () -> found[0] = ds.missingCases().size());
+    if (found[0] != 50_000) throw new IllegalStateException("expected 50000 missing cells, found " + found[0]);
+    double rate = col.length() / s;
+    return new Result("missing_cases", Math.round(rate), "cells/s", ">= 10 M cells/s", rate >= 10e6,
+        "missingCases() of a 100x100x10 dataset, half unfilled (50,000 points returned)");
+  }
+
+  /** About one millisecond of floating-point work for one run. */
+  static double burn(double x, int iterations) {
+    double s = 0;
+    for (int i = 0; i < iterations; i++) s += Math.sin(x + i * 1e-3);
+    return s;
+  }
+
+  static int calibrate() {
+    int it = 20_000;
+    for (int k = 0; k < 5; k++) {
+      long t0 = System.nanoTime();
+      for (int i = 0; i < 20; i++) burn(i, it);
+      double perRun = (System.nanoTime() - t0) / 20e9;
+      it = (int) Math.max(1000, it * (1e-3 / perRun));
+    }
+    return it;
+  }
+
+  Result parallelSpeedup() throws Exception {
+    int iterations = calibrate();
+    Combos c = Combos.builder().add("x", Values.range(0, 2000)).build();
+    RunFunction f = args -> burn(args.getDouble("x"), iterations);
+    Runner serial = Runner.builder(f).vars("y").options(SILENT).build();
+    Runner two = serial.with(RunOptions.builder().verbosity(0).workers(2).build());
+    int reps = quick ? 1 : 3;
+    double s1 = medianSeconds(1, reps, () -> serial.runCombos(c));
+    double s2 = medianSeconds(1, reps, () -> two.runCombos(c));
+    double ratio = s1 / s2;
+    return new Result("parallel_speedup", ratio, "x", ">= 1.8 on 2 cores", ratio >= 1.8,
+        String.format(java.util.Locale.ROOT, "2,000 runs of ~1 ms: %.2f s on 1 worker, %.2f s on 2 (%d cores)",
+            s1, s2, Runtime.getRuntime().availableProcessors()));
+  }
+
+  Result parallelTrivial() throws Exception {
+    Combos c = grid100x100x10();
+    ComboRunner one = ComboRunner.of(TRIVIAL).with(SILENT);
+    ComboRunner two = ComboRunner.of(TRIVIAL).with(RunOptions.builder().verbosity(0).workers(2).build());
+    double s1 = medianSeconds(warm(), reps(), () -> one.run(c));
+    double s2 = medianSeconds(warm(), reps(), () -> two.run(c));
+    double rate = c.size() / s2;
+    return new Result("parallel_trivial", Math.round(rate), "runs/s", "not below half the serial rate",
+        rate >= 0.5 * c.size() / s1, String.format(java.util.Locale.ROOT, "combo_runner workload on 2 workers; "
+            + "serial %.1f M runs/s", c.size() / s1 / 1e6));
+  }
+
+  Result diskWrite() throws IOException {
+    Files.createDirectories(workDir);
+    Path f = workDir.resolve("disk-write.bin");
+    int mb = 80;
+    ByteBuffer buf = ByteBuffer.allocateDirect(1 << 20);
+    double best = 0;
+    try {
+      for (int rep = 0; rep < (quick ? 2 : 4); rep++) {
+        long t0 = System.nanoTime();
+        try (FileChannel ch = FileChannel.open(f, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+            StandardOpenOption.TRUNCATE_EXISTING)) {
+          for (int i = 0; i < mb; i++) {
+            buf.clear();
+            while (buf.hasRemaining()) ch.write(buf);
+          }
+          ch.force(true);
+        }
+        best = Math.max(best, mb * 1.048576 / ((System.nanoTime() - t0) / 1e9));
+      }
+    } finally {
+      Files.deleteIfExists(f);
+    }
+    return new Result("disk_write", Math.round(best), "MB/s", "(reference for netcdf_write)", true,
+        "80 MB sequential write with fsync, as dd conv=fsync");
+  }
+
+  Result memoryPeak() throws Exception {
+    long baseline = MemoryProbe.inChild("baseline");
+    long peak = MemoryProbe.inChild("sweep");
+    double rawMb = MemoryProbe.CELLS * 8 / 1e6;
+    double peakMb = peak / 1e3;
+    double baseMb = baseline / 1e3;
+    return new Result("memory_peak", Math.round(peakMb), "MB", "<= JVM baseline + 1.5x raw array bytes",
+        peakMb <= baseMb + 1.5 * rawMb, String.format(java.util.Locale.ROOT,
+            "10^7-cell Runner sweep into a Dataset: baseline %.0f MB (JVM + ND4J), raw array %.0f MB, limit %.0f MB",
+            baseMb, rawMb, baseMb + 1.5 * rawMb));
+  }
+
+  static List<Result> all(Workloads w, List<String> names) throws Exception {
+    List<Result> out = new ArrayList<>();
+    for (String n : names) out.add(w.run(n));
+    return out;
+  }
+}
