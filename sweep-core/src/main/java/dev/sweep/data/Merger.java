@@ -58,6 +58,10 @@ final class Merger {
     for (String name : names) {
       Variable vo = old.variables().get(name);
       Variable vn = neu.variables().get(name);
+      if (vo != null && vn != null && !vo.dims().equals(vn.dims())
+          && new HashSet<>(vo.dims()).equals(new HashSet<>(vn.dims()))) {
+        vn = vn.transpose(vo.dims()); // same dimensions in another order: align, as xarray does
+      }
       if (vo != null && vn != null && !vo.dims().equals(vn.dims())) {
         throw new IllegalArgumentException("variable '" + name + "' has dimensions " + vo.dims()
             + " in the existing data and " + vn.dims() + " in the new data");

@@ -56,6 +56,41 @@ public final class Variable {
     return new Variable(name, dims, column, new LinkedHashMap<>(attrs));
   }
 
+  /**
+   * This variable with its axes in another order, as xarray's {@code transpose}; the data is copied.
+   *
+   * @throws IllegalArgumentException unless {@code order} names the same dimensions
+   */
+  public Variable transpose(List<String> order) {
+    if (order.equals(dims)) return this;
+    if (order.size() != dims.size() || !new java.util.HashSet<>(order).equals(new java.util.HashSet<>(dims))) {
+      throw new IllegalArgumentException("cannot transpose variable '" + name + "' with dimensions " + dims
+          + " to " + order);
+    }
+    long[] shape = column.shape();
+    int rank = shape.length;
+    int[] from = new int[rank]; // axis of the source for each target axis
+    long[] outShape = new long[rank];
+    for (int d = 0; d < rank; d++) {
+      from[d] = dims.indexOf(order.get(d));
+      outShape[d] = shape[from[d]];
+    }
+    long[] srcStrides = Dataset.strides(shape);
+    Column out = Column.allocate(column.type(), outShape);
+    int[] idx = new int[rank];
+    long n = column.length();
+    for (long k = 0; k < n; k++) {
+      long off = 0;
+      for (int d = 0; d < rank; d++) off += idx[d] * srcStrides[from[d]];
+      column.copyTo(off, out, k);
+      for (int d = rank - 1; d >= 0; d--) {
+        if (++idx[d] < outShape[d]) break;
+        idx[d] = 0;
+      }
+    }
+    return new Variable(name, order, out, attrs);
+  }
+
   /** This variable under another name. */
   public Variable rename(String newName) {
     return new Variable(newName, dims, column, attrs);

@@ -53,11 +53,26 @@ public final class Combos {
     return parameters.size();
   }
 
-  /** The number of combinations: the product of the value counts (1 with no parameters). */
+  /**
+   * The number of combinations: the product of the value counts (1 with no parameters).
+   *
+   * @throws IllegalStateException if a parameter stands for stored values not yet resolved
+   */
   public long size() {
     long n = 1;
-    for (Parameter p : parameters.values()) n = Math.multiplyExact(n, p.size());
+    for (Parameter p : parameters.values()) {
+      if (p.isStored()) {
+        throw new IllegalStateException("parameter '" + p.name() + "' stands for the values already stored; "
+            + "only a Harvester can resolve it");
+      }
+      n = Math.multiplyExact(n, p.size());
+    }
     return n;
+  }
+
+  /** The names of parameters added with {@link Builder#addStored}, still to be resolved. */
+  public List<String> storedNames() {
+    return parameters.values().stream().filter(Parameter::isStored).map(Parameter::name).toList();
   }
 
   /** True if the parameter is present. */
@@ -84,7 +99,7 @@ public final class Combos {
     StringBuilder sb = new StringBuilder("Combos{");
     for (Parameter p : parameters.values()) {
       if (sb.length() > 7) sb.append(", ");
-      sb.append(p.name()).append('=').append(p.labels());
+      sb.append(p.name()).append('=').append(p.isStored() ? "(stored)" : p.labels());
     }
     return sb.append('}').toString();
   }
@@ -98,7 +113,12 @@ public final class Combos {
     Parameter(String name, Object[] values) {
       this.name = name;
       this.values = values;
-      this.labels = labelsOf(name, values);
+      this.labels = values == null ? null : labelsOf(name, values);
+    }
+
+    /** True for a placeholder meaning every value already stored (see {@link Builder#addStored}). */
+    public boolean isStored() {
+      return values == null;
     }
 
     static Index labelsOf(String name, Object[] values) {
@@ -126,7 +146,7 @@ public final class Combos {
     }
 
     public int size() {
-      return values.length;
+      return values == null ? 0 : values.length;
     }
 
     /** The value passed to the function at a position. */
@@ -183,6 +203,19 @@ public final class Combos {
       Object[] o = new Object[values.length];
       for (int i = 0; i < o.length; i++) o[i] = values[i];
       return add(name, o);
+    }
+
+    /**
+     * Adds a parameter that stands for every value already stored along the dimension of that name
+     * (xyzpy's {@code ...}): a Harvester replaces it with the labels in its file before running.
+     */
+    public Builder addStored(String name) {
+      Objects.requireNonNull(name, "name");
+      if (parameters.containsKey(name)) {
+        throw new IllegalArgumentException("parameter '" + name + "' was already added");
+      }
+      parameters.put(name, new Parameter(name, null));
+      return this;
     }
 
     /** Adds every constant of an enum, in declaration order. */

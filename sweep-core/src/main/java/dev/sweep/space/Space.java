@@ -37,6 +37,10 @@ public final class Space {
     this.cases = cases;
     this.combos = combos;
     this.flatDim = flatDim;
+    if (!combos.storedNames().isEmpty()) {
+      throw new IllegalArgumentException("parameters " + combos.storedNames() + " stand for the values already "
+          + "stored; only a Harvester can resolve them");
+    }
     List<String> ns = new ArrayList<>(cases.names());
     for (String n : combos.names()) {
       if (cases.names().contains(n)) {

@@ -1,0 +1,459 @@
+package dev.sweep.farm;
+
+import dev.sweep.data.Dataset;
+import dev.sweep.data.Index;
+import dev.sweep.data.MergePolicy;
+import dev.sweep.data.Variable;
+import dev.sweep.run.Label;
+import dev.sweep.run.Runner;
+import dev.sweep.space.Cases;
+import dev.sweep.space.Combos;
+import dev.sweep.space.Space;
+import dev.sweep.store.DatasetStore;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.reflect.Method;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Merges successive sweeps of one {@link Runner} into one dataset kept in a file: xyzpy's
+ * {@code Harvester}. The file grows across sessions: construction loads it, and every harvest runs,
+ * merges into the full dataset and writes it back.
+ *
+ * <pre>{@code
+ * Harvester h = Harvester.builder(runner, Path.of("foo.nc")).build();
+ * h.harvestCombos(combos);       // run, merge, sync
+ * h.harvestCombos(moreCombos);   // labels become the sorted union; unrun cells are NaN
+ * Dataset all = h.fullDataset();
+ * }</pre>
+ *
+ * <p>Safety: each write replaces the file atomically (see {@link DatasetStore#write}); harvests take
+ * an exclusive lock on {@code <file>.lock} and re-read the file if another process changed it, so
+ * several JVMs can harvest into one file and all results are kept; with {@link Builder#saveEvery}
+ * a long harvest is saved in batches, so a crash loses at most one batch. A file written by a
+ * different runner (other variables or dimensions) is refused.
+ *
+ * <p>Thread-safe: harvests on one instance run one at a time.
+ */
+public final class Harvester {
+  private static final Logger LOG = LoggerFactory.getLogger(Harvester.class);
+  private static final Map<Path, ReentrantLock> IN_PROCESS = new ConcurrentHashMap<>();
+
+  private final Runner runner;
+  private final DatasetStore store;
+  private final MergePolicy policy;
+  private final long batchRuns;
+  private final Duration batchTime;
+  private Dataset full;
+  private Dataset last;
+  private Object seen; // the file's identity when we last read or wrote it
+
+  private Harvester(Builder b) {
+    this.runner = b.runner;
+    this.store = b.store;
+    this.policy = b.policy;
+    this.batchRuns = b.batchRuns;
+    this.batchTime = b.batchTime;
+    this.full = Dataset.builder().build();
+    withFileLock(() -> {
+      if (Files.exists(store.path())) {
+        Dataset stored = store.read();
+        checkDeclared(stored);
+        full = stored;
+        seen = identity();
+      }
+      return null;
+    });
+  }
+
+  /** A builder for a harvester of the runner into the file (its format chosen by extension, e.g. {@code .nc}). */
+  public static Builder builder(Runner runner, Path file) {
+    return new Builder(runner, DatasetStore.forPath(file));
+  }
+
+  /** A builder for a harvester of the runner through a given store. */
+  public static Builder builder(Runner runner, DatasetStore store) {
+    return new Builder(runner, store);
+  }
+
+  /**
+   * A builder for the static method's harvester, described by its {@link Label} and syncing with
+   * the label's {@code harvester} file, resolved against {@code dir}. Add constants with
+   * {@code configure}.
+   */
+  public static Builder labelled(Class<?> owner, String method, Path dir,
+      java.util.function.UnaryOperator<Runner.Builder> configure) {
+    Label label = labelOf(owner, method);
+    if (label.harvester().isEmpty()) {
+      throw new IllegalArgumentException(owner.getSimpleName() + "." + method + " has no @Label(harvester = \"...\")");
+    }
+    Runner r = configure.apply(Runner.labelled(owner, method)).build();
+    return builder(r, dir.resolve(label.harvester()));
+  }
+
+  private static Label labelOf(Class<?> owner, String method) {
+    for (Method m : owner.getDeclaredMethods()) {
+      if (m.getName().equals(method) && m.getAnnotation(Label.class) != null) return m.getAnnotation(Label.class);
+    }
+    throw new IllegalArgumentException(owner.getName() + " has no method '" + method + "' with a @Label");
+  }
+
+  /** Runs every combination, merges the results into the full dataset and syncs the file; returns them. */
+  public Dataset harvestCombos(Combos combos) {
+    return harvest(Cases.none(), combos, false);
+  }
+
+  /** Runs the cases, merges and syncs; returns their results. */
+  public Dataset harvestCases(Cases cases) {
+    return harvest(cases, Combos.empty(), false);
+  }
+
+  /** Runs every combination for every case, merges and syncs; returns their results. */
+  public Dataset harvest(Cases cases, Combos combos) {
+    return harvest(cases, combos, false);
+  }
+
+  /**
+   * Runs only the combinations whose cells are not yet filled in the file (xyzpy's
+   * {@code missing_only=True}), merges and syncs; returns their results (empty if none was missing).
+   */
+  public Dataset harvestMissing(Combos combos) {
+    return harvest(Cases.none(), combos, true);
+  }
+
+  /** As {@link #harvestMissing(Combos)}, for every case with every combination. */
+  public Dataset harvestMissing(Cases cases, Combos combos) {
+    return harvest(cases, combos, true);
+  }
+
+  private synchronized Dataset harvest(Cases cases, Combos combos, boolean missingOnly) {
+    withFileLock(() -> {
+      refresh();
+      return null;
+    });
+    Space space = Space.of(cases, resolveStored(combos));
+    List<Map<String, Object>> points = null;
+    if (missingOnly) {
+      points = missingPoints(space);
+      if (points.isEmpty()) {
+        LOG.info("nothing to harvest: all {} requested runs are already in {}", space.size(), store.path());
+        last = Dataset.builder().build();
+        return last;
+      }
+    }
+    Dataset result;
+    if (points == null && batchRuns == 0 && batchTime == null) {
+      result = runner.run(cases, space.combos());
+      sync(result);
+    } else {
+      if (points == null) points = allPoints(space);
+      result = runInBatches(points);
+    }
+    last = result;
+    return result;
+  }
+
+  private Combos resolveStored(Combos combos) {
+    if (combos.storedNames().isEmpty()) return combos;
+    Combos.Builder b = Combos.builder();
+    for (Combos.Parameter p : combos.parameters()) {
+      if (!p.isStored()) {
+        List<Object> vs = new ArrayList<>();
+        for (int i = 0; i < p.size(); i++) vs.add(p.value(i));
+        b.add(p.name(), vs);
+        continue;
+      }
+      Index stored = full.coords().get(p.name());
+      if (stored == null) {
+        throw new IllegalArgumentException("parameter '" + p.name() + "' asks for the values already stored, but "
+            + store.path() + " has no labelled dimension '" + p.name() + "' (it has " + full.coords().keySet() + ")");
+      }
+      b.add(p.name(), stored.labels());
+    }
+    return b.build();
+  }
+
+  private static List<Map<String, Object>> allPoints(Space space) {
+    List<Map<String, Object>> out = new ArrayList<>(Math.toIntExact(space.size()));
+    for (long r = 0; r < space.size(); r++) out.add(space.arguments(r));
+    return out;
+  }
+
+  /** The requested runs whose cell holds no value in the full dataset. */
+  private List<Map<String, Object>> missingPoints(Space space) {
+    List<String> swept = new ArrayList<>();
+    for (String d : full.dims()) {
+      if (!full.variables().isEmpty() && full.variables().values().stream().allMatch(v -> v.dims().contains(d))) {
+        swept.add(d);
+      }
+    }
+    Set<List<Object>> missing = new HashSet<>();
+    for (Map<String, Object> m : full.missingCases()) missing.add(new ArrayList<>(m.values()));
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (long r = 0; r < space.size(); r++) {
+      Map<String, Object> args = space.arguments(r);
+      if (swept.isEmpty() || !args.keySet().containsAll(swept)) {
+        out.add(args);
+        continue;
+      }
+      List<Object> key = new ArrayList<>(swept.size());
+      boolean known = true;
+      for (String d : swept) {
+        Index ix = full.coords().get(d);
+        int p = ix == null ? -1 : ix.indexOf(args.get(d));
+        if (p < 0) {
+          known = false;
+          break;
+        }
+        key.add(ix.get(p));
+      }
+      if (!known || missing.contains(key)) out.add(args);
+    }
+    return out;
+  }
+
+  private Dataset runInBatches(List<Map<String, Object>> points) {
+    Dataset all = null;
+    int from = 0;
+    int size = batchRuns > 0 ? (int) Math.min(Integer.MAX_VALUE, batchRuns) : Math.min(points.size(), 16);
+    while (from < points.size()) {
+      int to = Math.min(points.size(), from + size);
+      long t0 = System.nanoTime();
+      Dataset part = runner.runCases(toCases(points.subList(from, to)));
+      sync(part);
+      all = all == null ? part : all.merge(part, MergePolicy.NEW_WINS);
+      if (batchTime != null) {
+        double perRun = Math.max(1e-9, (System.nanoTime() - t0) / 1e9 / (to - from));
+        size = (int) Math.max(1, Math.min(1_000_000, batchTime.toNanos() / 1e9 / perRun));
+      }
+      LOG.debug("saved {} of {} runs to {}", to, points.size(), store.path());
+      from = to;
+    }
+    return all;
+  }
+
+  /** Points as cases, keeping the order of their arguments (that of the space they came from). */
+  private static Cases toCases(List<Map<String, Object>> points) {
+    List<String> names = new ArrayList<>(points.get(0).keySet());
+    List<List<Object>> tuples = new ArrayList<>(points.size());
+    for (Map<String, Object> p : points) tuples.add(new ArrayList<>(p.values()));
+    return Cases.of(names, tuples);
+  }
+
+  /** Merges new results into the file under the lock, re-reading it first if another process changed it. */
+  private void sync(Dataset result) {
+    withFileLock(() -> {
+      refresh();
+      checkCompatible(full, result, "the new results");
+      full = full.variables().isEmpty() ? result : full.merge(result, policy);
+      store.write(full);
+      seen = identity();
+      return null;
+    });
+  }
+
+  private void refresh() {
+    if (Files.exists(store.path())) {
+      Object id = identity();
+      if (!id.equals(seen)) {
+        Dataset stored = store.read();
+        checkCompatible(stored, full, "this harvester's data");
+        full = full.variables().isEmpty() ? stored : stored.merge(full, policy);
+        seen = id;
+      }
+    }
+  }
+
+  private Object identity() {
+    try {
+      BasicFileAttributes a = Files.readAttributes(store.path(), BasicFileAttributes.class);
+      return List.of(String.valueOf(a.fileKey()), a.size(), a.lastModifiedTime().toMillis());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the attributes of " + store.path(), e);
+    }
+  }
+
+  /** Refuses a stored dataset whose variables differ from those the runner declares. */
+  private void checkDeclared(Dataset stored) {
+    if (runner.vars().isEmpty() || stored.variables().isEmpty()) return;
+    Set<String> declared = new HashSet<>(runner.vars());
+    if (!declared.equals(stored.variables().keySet())) {
+      throw new IllegalArgumentException(store.path() + " was written by a different runner: it holds variables "
+          + stored.variables().keySet() + ", this runner's are " + runner.vars() + differences(declared,
+              stored.variables().keySet()));
+    }
+  }
+
+  private void checkCompatible(Dataset stored, Dataset incoming, String what) {
+    if (stored.variables().isEmpty() || incoming.variables().isEmpty()) return;
+    Set<String> a = stored.variables().keySet();
+    Set<String> b = incoming.variables().keySet();
+    if (!a.equals(b)) {
+      throw new IllegalArgumentException(store.path() + " was written by a different runner: it holds variables " + a
+          + ", " + what + " have " + b + differences(b, a));
+    }
+    for (String name : a) {
+      Variable va = stored.variable(name);
+      Variable vb = incoming.variable(name);
+      if (!new HashSet<>(va.dims()).equals(new HashSet<>(vb.dims()))) {
+        throw new IllegalArgumentException(store.path() + " was written by a different runner: variable '" + name
+            + "' has dimensions " + va.dims() + " there and " + vb.dims() + " in " + what);
+      }
+    }
+  }
+
+  private static String differences(Set<String> ours, Set<String> theirs) {
+    Set<String> missing = new java.util.TreeSet<>(ours);
+    missing.removeAll(theirs);
+    Set<String> extra = new java.util.TreeSet<>(theirs);
+    extra.removeAll(ours);
+    StringBuilder sb = new StringBuilder();
+    if (!missing.isEmpty()) sb.append("; not in the file: ").append(missing);
+    if (!extra.isEmpty()) sb.append("; only in the file: ").append(extra);
+    return sb.toString();
+  }
+
+  private <T> T withFileLock(java.util.function.Supplier<T> body) {
+    Path file = store.path().toAbsolutePath().normalize();
+    ReentrantLock local = IN_PROCESS.computeIfAbsent(file, k -> new ReentrantLock());
+    local.lock();
+    try {
+      Path lockFile = file.resolveSibling(file.getFileName() + ".lock");
+      Files.createDirectories(file.getParent());
+      try (FileChannel ch = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+          FileLock lock = ch.lock()) {
+        return body.get();
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot lock " + file + ".lock", e);
+    } finally {
+      local.unlock();
+    }
+  }
+
+  /** Everything harvested so far, in this and earlier sessions (an empty dataset before the first harvest). */
+  public synchronized Dataset fullDataset() {
+    return full;
+  }
+
+  /** The results of the latest harvest of this instance, if any. */
+  public synchronized Optional<Dataset> lastDataset() {
+    return Optional.ofNullable(last);
+  }
+
+  /**
+   * Deletes the harvested data: the file is renamed to {@code <file>.bak-<timestamp>} (returned),
+   * and the in-memory dataset is emptied.
+   */
+  public synchronized Optional<Path> delete() {
+    return delete(true);
+  }
+
+  /** Deletes the harvested data, keeping a timestamped backup of the file only if {@code keepBackup}. */
+  public synchronized Optional<Path> delete(boolean keepBackup) {
+    return withFileLock(() -> {
+      Path file = store.path();
+      full = Dataset.builder().build();
+      last = null;
+      seen = null;
+      try {
+        if (!Files.exists(file)) return Optional.empty();
+        if (!keepBackup) {
+          Files.delete(file);
+          return Optional.empty();
+        }
+        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS"));
+        Path bak = file.resolveSibling(file.getFileName() + ".bak-" + stamp);
+        Files.move(file, bak, StandardCopyOption.ATOMIC_MOVE);
+        LOG.info("moved {} to {}", file, bak);
+        return Optional.of(bak);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot delete " + file, e);
+      }
+    });
+  }
+
+  /** The file this harvester syncs with. */
+  public Path file() {
+    return store.path();
+  }
+
+  public Runner runner() {
+    return runner;
+  }
+
+  @Override
+  public String toString() {
+    return "<sweep.Harvester>\n  runner: " + runner.toString().replace("\n", "\n  ") + "\n  sync file --> "
+        + store.path() + " (" + policy + ")";
+  }
+
+  /** Builds a {@link Harvester}; {@link #build()} loads the existing file. */
+  public static final class Builder {
+    private final Runner runner;
+    private final DatasetStore store;
+    private MergePolicy policy = MergePolicy.FAIL_ON_CONFLICT;
+    private long batchRuns;
+    private Duration batchTime;
+
+    Builder(Runner runner, DatasetStore store) {
+      this.runner = Objects.requireNonNull(runner, "runner");
+      this.store = Objects.requireNonNull(store, "store");
+    }
+
+    /** What happens where new results meet stored ones (default: fail on conflicting values). */
+    public Builder merge(MergePolicy policy) {
+      this.policy = Objects.requireNonNull(policy, "policy");
+      return this;
+    }
+
+    /** Saves after every {@code runs} runs, so a crash loses at most that many. */
+    public Builder saveEvery(long runs) {
+      if (runs < 1) throw new IllegalArgumentException("saveEvery runs is " + runs + "; expected at least 1");
+      if (batchTime != null) throw new IllegalStateException("saveEvery was already set to " + batchTime);
+      this.batchRuns = runs;
+      return this;
+    }
+
+    /** Saves about every {@code interval}, so a crash loses at most about that much work. */
+    public Builder saveEvery(Duration interval) {
+      if (interval.isNegative() || interval.isZero()) {
+        throw new IllegalArgumentException("saveEvery interval is " + interval + "; expected a positive duration");
+      }
+      if (batchRuns > 0) throw new IllegalStateException("saveEvery was already set to " + batchRuns + " runs");
+      this.batchTime = interval;
+      return this;
+    }
+
+    /**
+     * The harvester, with the existing file loaded.
+     *
+     * @throws IllegalArgumentException if the file holds other variables than the runner declares
+     * @throws java.io.UncheckedIOException if the file cannot be read
+     */
+    public Harvester build() {
+      return new Harvester(this);
+    }
+  }
+}

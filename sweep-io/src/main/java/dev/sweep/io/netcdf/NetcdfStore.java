@@ -1,0 +1,68 @@
+package dev.sweep.io.netcdf;
+
+import dev.sweep.data.Dataset;
+import dev.sweep.store.DatasetStore;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * A NetCDF file as a {@link DatasetStore}: what a {@link dev.sweep.farm.Harvester} writes through
+ * for a {@code .nc} file. Registered as a {@link DatasetStore.Provider}, so
+ * {@code DatasetStore.forPath(Path.of("foo.nc"))} finds it.
+ */
+public final class NetcdfStore implements DatasetStore {
+  private final Path path;
+  private final NetcdfFormat format;
+
+  /** The store for a file in the default format (NetCDF-3 64-bit offset). */
+  public NetcdfStore(Path path) {
+    this(path, NetcdfFormat.NETCDF3_64BIT_OFFSET);
+  }
+
+  /** The store for a file, written in the given format. */
+  public NetcdfStore(Path path, NetcdfFormat format) {
+    this.path = Objects.requireNonNull(path, "path");
+    this.format = Objects.requireNonNull(format, "format");
+  }
+
+  @Override
+  public Path path() {
+    return path;
+  }
+
+  @Override
+  public Dataset read() {
+    return Netcdf.read(path);
+  }
+
+  @Override
+  public void write(Dataset dataset) {
+    Netcdf.write(dataset, path, format);
+  }
+
+  @Override
+  public String toString() {
+    return "NetcdfStore[" + path + ", " + format + "]";
+  }
+
+  /** Registers NetCDF for files ending in {@code .nc}, {@code .nc4} or {@code .cdf}. */
+  public static final class Provider implements DatasetStore.Provider {
+    @Override
+    public boolean accepts(Path path) {
+      String n = path.getFileName().toString().toLowerCase(Locale.ROOT);
+      return n.endsWith(".nc") || n.endsWith(".nc4") || n.endsWith(".cdf");
+    }
+
+    @Override
+    public DatasetStore open(Path path) {
+      String n = path.getFileName().toString().toLowerCase(Locale.ROOT);
+      return new NetcdfStore(path, n.endsWith(".nc4") ? NetcdfFormat.NETCDF4 : NetcdfFormat.NETCDF3_64BIT_OFFSET);
+    }
+
+    @Override
+    public String description() {
+      return "NetCDF (.nc, .nc4, .cdf)";
+    }
+  }
+}
