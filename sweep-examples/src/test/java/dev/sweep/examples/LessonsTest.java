@@ -52,6 +52,16 @@ class LessonsTest {
   }
 
   @Test
+  void lesson06MergesTwoHarvestsIntoOneFile(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+    Dataset full = Lesson06_Harvester.run(dir, QUIET);
+    assertEquals(Map.of("a", 6, "b", 5, "c", 2), full.sizes());
+    assertEquals(Index.ofStrings("v", "w", "x", "y", "z"), full.coord("b"));
+    assertTrue(Double.isNaN(full.doubleValue("b_out", Map.of("a", 4, "b", "x", "c", true))));
+    assertEquals("6-v-false", full.value("a_out", Map.of("a", 6, "b", "v", "c", false)));
+    dev.sweep.testing.DatasetAssertions.assertIdentical(full, dev.sweep.io.netcdf.Netcdf.read(dir.resolve("foo.nc")));
+  }
+
+  @Test
   void lesson05HasTheTutorialShapes() {
     Dataset ds = Lesson05_StructuredOutput.run(QUIET);
     assertEquals(List.of("i", "j", "k", "x", "t"), ds.dims());

@@ -5,6 +5,8 @@ import dev.sweep.examples.Lesson02_CaseRunner;
 import dev.sweep.examples.Lesson03_CasesWithCombos;
 import dev.sweep.examples.Lesson04_Runner;
 import dev.sweep.examples.Lesson05_StructuredOutput;
+import dev.sweep.examples.Lesson06_Harvester;
+import dev.sweep.io.netcdf.Netcdf;
 import dev.sweep.run.RunOptions;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -16,7 +18,8 @@ import picocli.CommandLine.Option;
 
 /** {@code sweep demo}: runs the tutorial lessons in order and prints each result. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-    description = "Run the tutorial: combos, cases, runners and structured outputs; print each dataset.")
+    description = "Run the tutorial: combos, cases, runners, structured outputs and harvests; print each result and"
+        + " write the files (bar.nc, foo.nc) to --out.")
 final class DemoCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "DIR", defaultValue = "sweep-out",
       description = "Directory for the files the demo writes (default: ${DEFAULT-VALUE}).")
@@ -45,7 +48,15 @@ final class DemoCommand implements Callable<Integer> {
     o.println(Lesson04_Runner.run(options));
 
     heading(o, "5. structured outputs: bar(i, j, k, t) -> (A, B[x], C[x, t])");
-    o.println(Lesson05_StructuredOutput.run(options));
+    Path bar = out.resolve("bar.nc");
+    Netcdf.write(Lesson05_StructuredOutput.run(options), bar);
+    o.println(Netcdf.read(bar));
+    o.println("-> " + bar);
+
+    heading(o, "6. Harvester: two harvests merged into one NetCDF file");
+    Files.deleteIfExists(out.resolve("foo.nc")); // the demo starts its files afresh
+    o.println(Lesson06_Harvester.run(out, options));
+    o.println("-> " + out.resolve("foo.nc"));
     return 0;
   }
 

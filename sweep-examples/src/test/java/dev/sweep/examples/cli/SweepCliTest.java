@@ -36,6 +36,19 @@ class SweepCliTest {
     assertTrue(out.contains("== 1. combos"), out);
     assertTrue(out.contains("a_out    (a, b, c) str '1-x-true'"), out);
     assertTrue(out.contains("C        (i, j, k, x, t) float64"), out);
+    assertTrue(out.contains("  * b        (b) str 'v' 'w' 'x' 'y' 'z'"), out);
+    assertTrue(java.nio.file.Files.exists(dir.resolve("foo.nc")));
+    assertTrue(java.nio.file.Files.exists(dir.resolve("bar.nc")));
+    String again = capture(() -> assertEquals(0, SweepCli.execute("demo", "--out", dir.toString(), "-v", "0")));
+    assertTrue(again.contains("Dimensions:  (a: 6, b: 5, c: 2)"), again); // a second demo starts afresh
+  }
+
+  @Test
+  void showPrintsANetcdfFile() {
+    capture(() -> SweepCli.execute("demo", "--out", dir.toString(), "-v", "0"));
+    String out = capture(() -> assertEquals(0, SweepCli.execute("show", dir.resolve("foo.nc").toString())));
+    assertTrue(out.startsWith("<sweep.Dataset>\nDimensions:  (a: 6, b: 5, c: 2)"), out);
+    assertEquals(2, SweepCli.execute("show", dir.resolve("nope.nc").toString()));
   }
 
   @Test

@@ -1,0 +1,37 @@
+package dev.sweep.examples;
+
+import dev.sweep.data.Dataset;
+import dev.sweep.farm.Harvester;
+import dev.sweep.run.RunOptions;
+import dev.sweep.space.Combos;
+import java.nio.file.Path;
+
+/**
+ * Lesson 6: a {@link Harvester} merges successive sweeps into one NetCDF file. The first harvest
+ * runs a = 1..3 with b in x, y, z; the second a = 4..6 with b in w, v. The file then holds a 6x5x2
+ * dataset with b = v, w, x, y, z and NaN (or null) in the blocks never run; a new session that
+ * builds a harvester on the same file continues from there.
+ */
+public final class Lesson06_Harvester {
+  private Lesson06_Harvester() {}
+
+  public static Combos second() {
+    return Combos.builder()
+        .add("a", 4, 5, 6)
+        .add("b", "w", "v")
+        .add("c", true, false)
+        .build();
+  }
+
+  /** Runs both harvests into {@code dir/foo.nc} and returns the full dataset. */
+  public static Dataset run(Path dir, RunOptions options) {
+    Harvester harvester = Harvester.builder(Lesson04_Runner.runner(options), dir.resolve("foo.nc")).build();
+    harvester.harvestCombos(Lesson01_ComboRunner.combos());
+    harvester.harvestCombos(second());
+    return harvester.fullDataset();
+  }
+
+  public static void main(String[] args) {
+    System.out.println(run(Path.of(args.length > 0 ? args[0] : "."), RunOptions.defaults()));
+  }
+}
