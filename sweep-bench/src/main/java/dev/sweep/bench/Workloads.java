@@ -3,7 +3,9 @@ package dev.sweep.bench;
 import dev.sweep.data.Dataset;
 import dev.sweep.data.Index;
 import dev.sweep.data.Variable;
+import dev.sweep.farm.Harvester;
 import dev.sweep.internal.Column;
+import dev.sweep.io.netcdf.Netcdf;
 import dev.sweep.run.ComboRunner;
 import dev.sweep.run.RunFunction;
 import dev.sweep.run.RunOptions;
@@ -49,8 +51,8 @@ public final class Workloads {
 
   /** The names of all workloads, in the order they run. */
   public static List<String> names() {
-    return List.of("combo_runner", "runner_dataset", "vector_output", "missing_cases", "parallel_speedup",
-        "parallel_trivial", "disk_write", "memory_peak");
+    return List.of("combo_runner", "runner_dataset", "vector_output", "harvest", "missing_cases",
+        "parallel_speedup", "parallel_trivial", "netcdf_write", "disk_write", "memory_peak");
   }
 
   /** Runs one workload by name. */
@@ -59,6 +61,8 @@ public final class Workloads {
       case "combo_runner": return comboRunner();
       case "runner_dataset": return runnerDataset();
       case "vector_output": return vectorOutput();
+      case "harvest": return harvest();
+      case "netcdf_write": return netcdfWrite();
       case "missing_cases": return missingCases();
       case "parallel_speedup": return parallelSpeedup();
       case "parallel_trivial": return parallelTrivial();
@@ -128,6 +132,42 @@ public final class Workloads {
     double rate = c.size() / s;
     return new Result("vector_output", Math.round(rate), "runs/s", ">= 2 M runs/s", rate >= 2e6,
         "length-100 vector output (inner dimension x) over 100x100");
+  }
+
+  Result harvest() throws Exception {
+    Files.createDirectories(workDir);
+    Runner r = Runner.builder(TRIVIAL).vars("sum", "diff").options(SILENT).build();
+    Combos first = Combos.builder().add("a", Values.range(0, 50)).add("b", Values.range(0, 50)).add("c", Values.range(0, 10)).build();
+    Combos second = Combos.builder().add("a", Values.range(50, 100)).add("b", Values.range(50, 100)).add("c", Values.range(0, 10)).build();
+    Path file = workDir.resolve("harvest.nc");
+    double s = medianSeconds(warm(), reps(), () -> {
+      Files.deleteIfExists(file);
+      Harvester h = Harvester.builder(r, file).build();
+      h.harvestCombos(first);
+      h.harvestCombos(second);
+    });
+    Files.deleteIfExists(file);
+    Files.deleteIfExists(workDir.resolve("harvest.nc.lock"));
+    double rate = (first.size() + second.size()) / s;
+    return new Result("harvest", Math.round(rate), "runs/s", ">= 4 M runs/s", rate >= 4e6,
+        "Harvester: 50x50x10 grid, then a disjoint one, each run + merge + NetCDF sync (file ends 100x100x10)");
+  }
+
+  Result netcdfWrite() throws Exception {
+    Files.createDirectories(workDir);
+    long[] shape = {1000, 1000, 10};
+    Column col = Column.allocate(dev.sweep.data.DType.DOUBLE, shape);
+    for (long i = 0; i < col.length(); i++) col.setDouble(i, i * 0.5);
+    Dataset ds = Dataset.builder().coord("a", Index.ofInts(Values.range(0, 1000)))
+        .coord("b", Index.ofInts(Values.range(0, 1000))).coord("c", Index.ofInts(Values.range(0, 10)))
+        .variable(Variable.of("y", List.of("a", "b", "c"), col)).build();
+    Path file = workDir.resolve("write.nc");
+    double s = medianSeconds(1, quick ? 2 : 5, () -> Netcdf.write(ds, file));
+    double mb = Files.size(file) / 1e6;
+    Files.deleteIfExists(file);
+    double rate = mb / s;
+    return new Result("netcdf_write", Math.round(rate), "MB/s", "a good fraction of disk_write", true,
+        String.format(java.util.Locale.ROOT, "10^7 doubles (%.0f MB) to NetCDF-3, atomic (temp file, fsync, rename)", mb));
   }
 
   Result missingCases() throws Exception {
