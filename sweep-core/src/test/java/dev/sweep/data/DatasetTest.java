@@ -184,6 +184,23 @@ class DatasetTest {
   }
 
   @Test
+  void transposeReordersAxesAndMergeAlignsThem() {
+    Dataset ab = Dataset.builder().coord("a", Index.ofInts(1, 2)).coord("b", Index.ofStrings("x", "y", "z"))
+        .variable("v", List.of("a", "b"), Nd4j.create(new double[] {1, 2, 3, 4, 5, 6}, new long[] {2, 3})).build();
+    Variable t = ab.variable("v").transpose(List.of("b", "a"));
+    assertArrayEquals(new long[] {3, 2}, t.shape());
+    assertEquals(4.0, t.getDouble(0, 1));
+    assertEquals(3.0, t.getDouble(2, 0));
+    Dataset ba = Dataset.builder().coord("b", Index.ofStrings("w")).coord("a", Index.ofInts(1, 2))
+        .variable("v", List.of("b", "a"), Nd4j.create(new double[] {7, 8}, new long[] {1, 2})).build();
+    Dataset m = ab.merge(ba);
+    assertEquals(List.of("a", "b"), m.variable("v").dims());
+    assertEquals(8.0, m.doubleValue("v", Map.of("a", 2, "b", "w")));
+    var e = assertThrows(IllegalArgumentException.class, () -> ab.variable("v").transpose(List.of("a", "q")));
+    assertEquals("cannot transpose variable 'v' with dimensions [a, b] to [a, q]", e.getMessage());
+  }
+
+  @Test
   void indexFindsLabelsAcrossNumericTypes() {
     assertEquals(1, Index.ofLongs(5, 7).indexOf(7));
     assertEquals(0, Index.ofDoubles(2.0, 3.5).indexOf(2));

@@ -101,6 +101,14 @@ class CombosTest {
   }
 
   @Test
+  void storedPlaceholderHasNoSizeUntilResolved() {
+    Combos c = Combos.builder().add("a", 1).addStored("b").build();
+    assertEquals(List.of("b"), c.storedNames());
+    var e = assertThrows(IllegalStateException.class, c::size);
+    assertEquals("parameter 'b' stands for the values already stored; only a Harvester can resolve it", e.getMessage());
+  }
+
+  @Test
   void withReplacesParameters() {
     Combos base = Combos.builder().add("a", 1, 2).add("b", "x").build();
     Combos over = base.with(Combos.builder().add("b", "y", "z").add("c", true).build());
