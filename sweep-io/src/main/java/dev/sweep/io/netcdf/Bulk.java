@@ -75,8 +75,8 @@ final class Bulk {
     if (ix.type() == DType.STRING) return Column.ofStrings(shape, (String[]) ix.toArray());
     if (ix.size() == 0) return Column.allocate(ix.type(), shape);
     switch (ix.type()) {
-      case INT: return Column.wrap(Nd4j.create((int[]) ix.toArray(), shape, DataType.INT));
-      case LONG: return Column.wrap(Nd4j.create((long[]) ix.toArray(), shape, DataType.LONG));
+      case INT: return Column.wrap(Nd4j.create((int[]) ix.toArray(), shape, DataType.INT32));
+      case LONG: return Column.wrap(Nd4j.create((long[]) ix.toArray(), shape, DataType.INT64));
       case DOUBLE: return Column.wrap(Nd4j.create((double[]) ix.toArray(), shape, DataType.DOUBLE));
       case FLOAT: return Column.wrap(Nd4j.create((float[]) ix.toArray(), shape, DataType.FLOAT));
       case BOOLEAN: return Column.wrap(Nd4j.create((boolean[]) ix.toArray(), shape, DataType.BOOL));

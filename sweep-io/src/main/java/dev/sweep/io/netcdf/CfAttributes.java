@@ -2,7 +2,6 @@ package dev.sweep.io.netcdf;
 
 import java.lang.reflect.Array;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,8 +16,8 @@ import ucar.nc2.Attribute;
  * <p>NetCDF holds strings and numbers (and, in NetCDF-4 only, int64 and string arrays) but no
  * booleans, and it does not tell a one-element array from a scalar. Where the file cannot say what
  * the Java value was, the value is stored in the nearest type xarray shows naturally (a boolean as
- * int8 0/1, an int64 as int32, a NetCDF-3 string array as JSON text, an empty array as the text
- * {@code []}) and its sweep type is recorded in the attribute {@value #TYPES} of the same variable
+ * int8 0/1, an int64 as int32, a string array as JSON text in NetCDF-3 (and in NetCDF-4 when it
+ * has one element), an empty array as the text {@code []}) and its sweep type is recorded in the attribute {@value #TYPES} of the same variable
  * or dataset: a JSON object such as {@code {"converged": "bool", "seeds": "int64[]"}}.
  */
 final class CfAttributes {
@@ -92,7 +91,8 @@ final class CfAttributes {
               + i + "; NetCDF string attributes cannot hold null");
         }
       }
-      if (!nc3) return new Attribute(name, List.of(s));
+      // NetCDF-4 has string arrays, but netcdf-java reads a one-element one back as a plain string.
+      if (!nc3 && s.length > 1) return new Attribute(name, List.of(s));
       types.put(name, token);
       return new Attribute(name, Json.write(List.of(s)));
     }
@@ -283,19 +283,5 @@ final class CfAttributes {
       case "str": return String.class;
       default: throw new IllegalArgumentException("unknown element type " + element);
     }
-  }
-
-  /** Text for a message: the value, with arrays spelled out. */
-  static String show(Object v) {
-    if (v instanceof Object[] a) return Arrays.toString(a);
-    if (v != null && v.getClass().isArray()) {
-      StringBuilder sb = new StringBuilder("[");
-      for (int i = 0; i < Array.getLength(v); i++) {
-        if (i > 0) sb.append(", ");
-        sb.append(Array.get(v, i));
-      }
-      return sb.append(']').toString();
-    }
-    return String.valueOf(v);
   }
 }

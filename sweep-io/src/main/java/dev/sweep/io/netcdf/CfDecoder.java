@@ -174,7 +174,7 @@ final class CfDecoder {
     long[] shape = toLongs(v.shape());
     Column column;
     if (t == DataType.CHAR || t == DataType.STRING) {
-      if (t == DataType.CHAR) {
+      if (t == DataType.CHAR && shape.length > 0) { // the last dimension is the string length
         dims = dims.subList(0, dims.size() - 1);
         shape = java.util.Arrays.copyOf(shape, shape.length - 1);
         consumed.add("_Encoding");
@@ -197,6 +197,7 @@ final class CfDecoder {
     return new Decoded(dims, column, CfAttributes.decode(v.attrs(), consumed, owner));
   }
 
+  /** A numeric column; allocated uninitialized, as the slabs below fill every element. */
   private Column numbers(NcFile.Var v, long[] shape, Set<String> consumed, String owner) throws IOException {
     DataType t = v.type();
     boolean unsigned = v.unsigned();
@@ -218,12 +219,12 @@ final class CfDecoder {
 
     if (integer && "bool".equals(dtype) && fills.isEmpty() && !scaled) {
       consumed.add("dtype");
-      Column c = Column.allocate(DType.BOOLEAN, shape);
+      Column c = Column.allocateUninitialized(DType.BOOLEAN, shape);
       read(v, (a, at) -> Bulk.putBools(c, at, (byte[]) a.get1DJavaArray(byte.class)));
       return c;
     }
     if (scaled || (integer && !fills.isEmpty())) {
-      Column c = Column.allocate(DType.DOUBLE, shape);
+      Column c = Column.allocateUninitialized(DType.DOUBLE, shape);
       read(v, (a, at) -> {
         double[] d = doubles(a, unsigned);
         for (int i = 0; i < d.length; i++) {
@@ -236,7 +237,7 @@ final class CfDecoder {
     }
     if (t == DataType.DOUBLE || t == DataType.FLOAT) {
       boolean dbl = t == DataType.DOUBLE;
-      Column c = Column.allocate(dbl ? DType.DOUBLE : DType.FLOAT, shape);
+      Column c = Column.allocateUninitialized(dbl ? DType.DOUBLE : DType.FLOAT, shape);
       read(v, (a, at) -> {
         if (dbl) {
           double[] d = (double[]) a.get1DJavaArray(double.class);
@@ -251,12 +252,12 @@ final class CfDecoder {
       return c;
     }
     boolean wide = t == DataType.LONG || (t == DataType.INT && unsigned);
-    if (!wide && "int64".equals(dtype)) {
+    if ("int64".equals(dtype)) { // sweep's mark of int64 stored as int32 in NetCDF-3
       consumed.add("dtype");
       wide = true;
     }
     if (wide) {
-      Column c = Column.allocate(DType.LONG, shape);
+      Column c = Column.allocateUninitialized(DType.LONG, shape);
       read(v, (a, at) -> {
         long[] l = longs(a, unsigned);
         if (t == DataType.LONG && unsigned) {
@@ -271,7 +272,7 @@ final class CfDecoder {
       });
       return c;
     }
-    Column c = Column.allocate(DType.INT, shape);
+    Column c = Column.allocateUninitialized(DType.INT, shape);
     read(v, (a, at) -> Bulk.put(c, at, ints(a, unsigned)));
     return c;
   }
@@ -299,8 +300,8 @@ final class CfDecoder {
   }
 
   private String[] strings(NcFile.Var v, Set<String> missing) throws IOException {
-    boolean chars = v.type() == DataType.CHAR;
     int[] ncShape = v.shape();
+    boolean chars = v.type() == DataType.CHAR && ncShape.length > 0; // else one string per element
     int strlen = chars ? ncShape[ncShape.length - 1] : 1;
     long n = 1;
     for (int d = 0; d < ncShape.length - (chars ? 1 : 0); d++) n *= ncShape[d];
@@ -315,7 +316,7 @@ final class CfDecoder {
       if (!chars) {
         for (int i = 0; i < a.getSize(); i++) {
           Object o = a.getObject(i);
-          String s = o == null ? "" : o.toString(); // netCDF-4 stores "" as a null pointer
+          String s = o == null || o.equals('\0') ? "" : o.toString(); // netCDF-4 stores "" as a null pointer
           out[(int) at + i] = missing.contains(s) ? null : s;
         }
         return;

@@ -176,6 +176,7 @@ final class CfEncoder {
         break;
       case STRING: {
         String[] values = col.strings();
+        requireStorable(values, varDims, col.shape(), owner);
         String missing = missingText(values);
         boolean scalar = shape.length == 0;
         if (nc3) {
@@ -264,6 +265,28 @@ final class CfEncoder {
       sb.append(varDims.get(d)).append('=').append(label instanceof String ? "'" + label + "'" : label);
     }
     return sb.append(')').toString();
+  }
+
+  /**
+   * Rejects strings NetCDF would change: a NUL character ends a string in the C library and pads
+   * NetCDF-3 char arrays; an unpaired surrogate has no UTF-8 form.
+   */
+  private void requireStorable(String[] values, List<String> varDims, long[] shape, String owner) {
+    for (int k = 0; k < values.length; k++) {
+      String s = values[k];
+      if (s == null) continue;
+      for (int i = 0; i < s.length(); i++) {
+        char c = s.charAt(i);
+        boolean lone = Character.isHighSurrogate(c)
+            ? i + 1 == s.length() || !Character.isLowSurrogate(s.charAt(i + 1))
+            : Character.isLowSurrogate(c) && (i == 0 || !Character.isHighSurrogate(s.charAt(i - 1)));
+        if (c == 0 || lone) {
+          throw new IllegalArgumentException(owner + " holds a string with " + (c == 0 ? "a NUL character"
+              : "an unpaired surrogate") + " at " + where(varDims, shape, k) + ", which NetCDF cannot store "
+              + "unchanged");
+        }
+      }
+    }
   }
 
   /** A text that no value uses, to stand for null; null if there is no null. */

@@ -1,10 +1,10 @@
 package dev.sweep.io.netcdf;
 
 /**
- * The NetCDF rule for names of dimensions, variables and attributes, as the NetCDF C library checks
- * it: not empty; the first character a letter, digit, underscore or any non-ASCII character; no
- * '/', no control characters, no trailing space. Checked before writing so that a file the C
- * library (and so xarray) cannot open is never produced.
+ * The rule for names of dimensions, variables and attributes: what both the NetCDF C library (and
+ * so xarray) and netcdf-java 4.5 accept. Not empty; the first character an ASCII letter, digit or
+ * underscore (netcdf-java rejects others, though NetCDF allows UTF-8 there); then anything but '/'
+ * and control characters; no trailing space. Checked before writing, with a message that says why.
  */
 final class Names {
   private Names() {}
@@ -26,8 +26,9 @@ final class Names {
   private static String problem(String name) {
     if (name.isEmpty()) return "it is empty";
     char first = name.charAt(0);
-    if (first < 0x80 && !Character.isLetterOrDigit(first) && first != '_') {
-      return "it starts with '" + first + "'; use a letter, digit or underscore";
+    boolean asciiAlnum = (first >= 'a' && first <= 'z') || (first >= 'A' && first <= 'Z') || (first >= '0' && first <= '9');
+    if (!asciiAlnum && first != '_') {
+      return "it starts with '" + first + "'; start it with an ASCII letter, digit or underscore";
     }
     for (int i = 0; i < name.length(); i++) {
       char c = name.charAt(i);

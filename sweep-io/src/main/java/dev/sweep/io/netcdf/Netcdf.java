@@ -1,0 +1,82 @@
+package dev.sweep.io.netcdf;
+
+import dev.sweep.data.Dataset;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * Reads and writes a {@link Dataset} as a NetCDF file that Python's xarray opens as its own:
+ * dimensions, index coordinates as real indexes ({@code ds.sel(b="y")} works for string labels),
+ * data variables, attributes, NaN and null as missing values.
+ *
+ * <pre>{@code
+ * Netcdf.write(dataset, Path.of("results.nc"));   // NetCDF-3, pure Java
+ * Dataset back = Netcdf.read(Path.of("results.nc"));
+ * assert back.equals(dataset);
+ * }</pre>
+ *
+ * <p>{@code read(write(ds))} equals {@code ds} for every dataset {@code write} accepts. The types
+ * each format holds, what xarray sees, and the extra attributes that make the round trip exact are
+ * listed in {@code sweep-io/NETCDF.md}. In short: NetCDF-3 has no int64 (stored as int32 with
+ * {@code dtype = "int64"} when the values fit, else {@code write} fails), booleans are int8 with
+ * {@code dtype = "bool"}, and strings are UTF-8.
+ *
+ * <p>Writes are atomic: the file is written next to the target under a temporary name, flushed to
+ * disk and renamed over the target, so the target holds either the old or the new dataset, even if
+ * the JVM dies midway. Methods are thread-safe; writes to the same path race, and the last rename
+ * wins. No argument may be null.
+ */
+public final class Netcdf {
+  private Netcdf() {}
+
+  /**
+   * Writes a dataset as NetCDF-3 64-bit offset ({@link NetcdfFormat#NETCDF3_64BIT_OFFSET}), the format
+   * every NetCDF tool reads, in pure Java.
+   *
+   * @throws IllegalArgumentException if the dataset holds what NetCDF-3 cannot (an int64 value outside
+   *     int32, a string with a NUL character, a name NetCDF rejects, a reserved attribute name); the
+   *     message says what to change
+   * @throws UncheckedIOException if the file cannot be written; the old file, if any, is unchanged
+   */
+  public static void write(Dataset dataset, Path path) {
+    write(dataset, path, NetcdfFormat.NETCDF3_64BIT_OFFSET);
+  }
+
+  /**
+   * Writes a dataset in the given format, replacing the file atomically.
+   *
+   * @throws IllegalArgumentException if the dataset holds what the format cannot; nothing is written
+   * @throws UnsupportedOperationException for {@link NetcdfFormat#NETCDF4} without the NetCDF C
+   *     library; the message says what to install
+   * @throws UncheckedIOException if the file cannot be written; the old file, if any, is unchanged
+   */
+  public static void write(Dataset dataset, Path path, NetcdfFormat format) {
+    Objects.requireNonNull(dataset, "dataset");
+    Objects.requireNonNull(path, "path");
+    Objects.requireNonNull(format, "format");
+    if (format == NetcdfFormat.NETCDF4) Netcdf4Library.require(isNetcdf4Available());
+    NcFile file = CfEncoder.encode(dataset, format); // every check, before any file is touched
+    NetcdfWriter.write(file, path, format);
+  }
+
+  /**
+   * Reads a NetCDF-3 or NetCDF-4 file, written by sweep or by another tool such as xarray; see
+   * {@code NETCDF.md} for how foreign files map onto a dataset. Reading is pure Java for both formats.
+   *
+   * @throws UncheckedIOException naming the file and the problem: no such file, not a NetCDF file,
+   *     truncated, or corrupt
+   */
+  public static Dataset read(Path path) {
+    return NetcdfReader.read(Objects.requireNonNull(path, "path"));
+  }
+
+  /**
+   * True if {@link NetcdfFormat#NETCDF4} can be written: the NetCDF C library ({@code libnetcdf19} on
+   * Debian) loads. The first call loads it, once per JVM; netcdf-java's start-up lines go to the
+   * debug log instead of {@code System.out}.
+   */
+  public static boolean isNetcdf4Available() {
+    return Netcdf4Library.isPresent();
+  }
+}

@@ -1,0 +1,17 @@
+/**
+ * NetCDF storage of sweep datasets, readable by xarray, ncdump and every NetCDF tool.
+ *
+ * <p>Start with {@link dev.sweep.io.netcdf.Netcdf}: {@code write(dataset, path)} and {@code read(path)}.
+ * {@link dev.sweep.io.netcdf.NetcdfFormat} picks NetCDF-3 (default, pure Java) or NetCDF-4 (compressed,
+ * needs the NetCDF C library to write).
+ *
+ * <p>Inside, as in xarray, the CF encoding is kept apart from the file I/O: {@code CfEncoder},
+ * {@code CfDecoder} and {@code CfAttributes} turn a dataset into NetCDF variables and attributes and
+ * back ({@code NcFile} is the structure between them); {@code NetcdfWriter} and {@code NetcdfReader} do
+ * the I/O (atomic replace, format probing, error messages). The format decisions are documented in
+ * {@code sweep-io/NETCDF.md}.
+ *
+ * <p>Nulls: no public method takes or returns null. In a dataset read back, a missing number is NaN and
+ * a missing string is null, as everywhere in sweep.
+ */
+package dev.sweep.io.netcdf;
