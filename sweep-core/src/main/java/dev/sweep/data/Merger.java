@@ -108,8 +108,13 @@ final class Merger {
     }
     boolean gaps = covered < total;
     if (gaps && !type.isFloating() && type != DType.STRING) type = DType.DOUBLE;
-    Column out = Column.allocate(type, shape);
-    if (type.isFloating()) out.array().assign(Double.NaN);
+    Column out;
+    if (type.isFloating()) {
+      out = Column.allocateUninitialized(type, shape);
+      out.array().assign(Double.NaN); // one pass: NaN wherever neither dataset writes
+    } else {
+      out = Column.allocate(type, shape);
+    }
     // Which cells hold a value, needed only where NaN or null cannot tell.
     BitSet filled = (!type.isFloating() && type != DType.STRING) ? new BitSet() : null;
     long[] strides = Dataset.strides(shape);

@@ -67,7 +67,8 @@ final class NetcdfWriter {
         writeFile(file, tmp, format);
       }
       try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-        ch.force(true);
+        // fdatasync: the data and the metadata needed to read it back (the size), not the timestamps
+        ch.force(false);
       }
       Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       moved = true;
