@@ -51,6 +51,15 @@ public final class Space {
     }
     this.names = List.copyOf(ns);
     Map<String, Index> cs = new LinkedHashMap<>();
+    if (flatDim != null) {
+      // A flat space is a list of runs: no grid, so no labels or cell offsets to compute.
+      this.coords = Map.of();
+      this.shape = new long[0];
+      this.comboSize = combos.size();
+      this.params = combos.parameters().toArray(new Combos.Parameter[0]);
+      this.caseCell = null;
+      return;
+    }
     for (String n : cases.names()) {
       Object[] column = new Object[cases.size()];
       for (int c = 0; c < column.length; c++) column[c] = cases.value(c, n);

@@ -193,7 +193,7 @@ public final class CsvFile {
     if (!create) {
       if (!names.equals(tn)) {
         throw new IllegalArgumentException("cannot append to " + path.getFileName() + ": it has the columns "
-            + names + " but the rows have " + tn + ": " + describeDifference(names, tn));
+            + names + " but the rows have " + tn + ": " + describeDifference(tn, names));
       }
       if (types != null) {
         for (int c = 0; c < tt.size(); c++) {

@@ -16,8 +16,9 @@ import tech.tablesaw.columns.Column;
  * Formats rows as CSV bytes, column by column from primitive arrays: no Tablesaw rows, no per-cell
  * objects for numbers beyond the digits themselves.
  *
- * <p>The dialect: comma separated, {@code \n} line ends, UTF-8; floats as {@link Double#toString}
- * (round-trips; {@code NaN}, {@code Infinity}); integers in decimal; booleans {@code True} /
+ * <p>The dialect: comma separated, {@code \n} line ends, UTF-8; doubles in {@link Double#toString}'s
+ * notation by {@link DoubleFormat} (reads back exactly; {@code NaN}, {@code Infinity}), floats by
+ * {@link Float#toString}; integers in decimal; booleans {@code True} /
  * {@code False} as pandas writes them; strings bare unless they hold a comma, quote, CR or LF, then in
  * double quotes with quotes doubled. A missing value (NaN aside) is an empty cell.
  */
@@ -69,7 +70,7 @@ final class CsvWriter {
       for (int c = 0; c < k; c++) {
         if (c > 0) out.put((byte) ',');
         switch (kind[c]) {
-          case 0: out.ascii(Double.toString(((double[]) data[c])[r])); break;
+          case 0: DoubleFormat.write(out, ((double[]) data[c])[r]); break;
           case 1: {
             int v = ((int[]) data[c])[r];
             if (v != Integer.MIN_VALUE) out.decimal(v);
@@ -145,9 +146,13 @@ final class CsvWriter {
     }
 
     void put(byte[] b) {
-      ensure(b.length);
-      System.arraycopy(b, 0, buf, len, b.length);
-      len += b.length;
+      put(b, 0, b.length);
+    }
+
+    void put(byte[] b, int from, int n) {
+      ensure(n);
+      System.arraycopy(b, from, buf, len, n);
+      len += n;
     }
 
     /** Characters known to be ASCII. */

@@ -1,0 +1,168 @@
+package dev.sweep.io.sample;
+
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Which distribution each argument is drawn from, in argument order: a sampler's default combos, or the
+ * overrides of one call. Immutable; build with {@link #builder()}.
+ *
+ * <pre>{@code
+ * Draws defaults = Draws.builder()
+ *     .values("amp", 1, 2, 3)                                  // each equally likely
+ *     .values("fn", "cos", "sin")
+ *     .from("x", Distribution.uniform(0, 2 * Math.PI))
+ *     .from("phase", Distribution.normal(0, 0.1))
+ *     .build();
+ * }</pre>
+ */
+public final class Draws {
+  private final Map<String, Distribution> byName;
+
+  private Draws(Map<String, Distribution> byName) {
+    this.byName = Collections.unmodifiableMap(byName);
+  }
+
+  /** A builder with no arguments yet. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The argument names, in order. */
+  public List<String> names() {
+    return List.copyOf(byName.keySet());
+  }
+
+  /** The distributions by argument name, in order (unmodifiable). */
+  public Map<String, Distribution> asMap() {
+    return byName;
+  }
+
+  /**
+   * The distribution of an argument.
+   *
+   * @throws IllegalArgumentException naming the arguments there are, if there is none by that name
+   */
+  public Distribution get(String name) {
+    Distribution d = byName.get(name);
+    if (d == null) {
+      throw new IllegalArgumentException("no argument '" + name + "' is drawn; the arguments are " + names());
+    }
+    return d;
+  }
+
+  /**
+   * These draws with some distributions replaced, in the same argument order.
+   *
+   * @throws IllegalArgumentException if the overrides name an argument that is not among these
+   */
+  public Draws with(Draws overrides) {
+    Objects.requireNonNull(overrides, "overrides");
+    Map<String, Distribution> m = new LinkedHashMap<>(byName);
+    for (Map.Entry<String, Distribution> e : overrides.byName.entrySet()) {
+      if (!m.containsKey(e.getKey())) {
+        throw new IllegalArgumentException("the overrides name '" + e.getKey() + "', which is not a sampled argument;"
+            + " the arguments are " + names());
+      }
+      m.put(e.getKey(), e.getValue());
+    }
+    return new Draws(m);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Draws d && d.byName.equals(byName) && d.names().equals(names());
+  }
+
+  @Override
+  public int hashCode() {
+    return byName.hashCode();
+  }
+
+  /** Each argument with its distribution, like {@code {amp: choice(1, 2, 3), x: uniform(0.0, 1.0)}}. */
+  @Override
+  public String toString() {
+    StringBuilder sb = new StringBuilder("{");
+    for (Map.Entry<String, Distribution> e : byName.entrySet()) {
+      if (sb.length() > 1) sb.append(", ");
+      sb.append(e.getKey()).append(": ").append(describe(e.getValue()));
+    }
+    return sb.append('}').toString();
+  }
+
+  static String describe(Distribution d) {
+    return d.getClass().isSynthetic() || d.getClass().isAnonymousClass() ? "(your own distribution)" : d.toString();
+  }
+
+  /** Builds {@link Draws}; each setter checks its input at once. */
+  public static final class Builder {
+    private final Map<String, Distribution> byName = new LinkedHashMap<>();
+
+    Builder() {}
+
+    /**
+     * Draws the argument uniformly from these values (xyzpy's list of values); numbers of different
+     * types are widened to their common type.
+     *
+     * @throws IllegalArgumentException if the name is taken or blank, there are no values, one is null,
+     *     or they cannot share a column type
+     */
+    public Builder values(String name, Object... values) {
+      Objects.requireNonNull(values, "values");
+      return values(name, Arrays.asList(values));
+    }
+
+    /** As {@link #values(String, Object...)}, from a list. */
+    public Builder values(String name, List<?> values) {
+      checkName(name);
+      Objects.requireNonNull(values, "values");
+      if (values.isEmpty()) {
+        throw new IllegalArgumentException("'" + name + "' has no values to draw from; give at least one");
+      }
+      Distribution d;
+      try {
+        d = Distribution.choice(values);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("values of '" + name + "': " + e.getMessage(), e);
+      }
+      byName.put(name, d);
+      return this;
+    }
+
+    /**
+     * Draws the argument from a distribution.
+     *
+     * @throws IllegalArgumentException if the name is taken or blank
+     */
+    public Builder from(String name, Distribution distribution) {
+      checkName(name);
+      byName.put(name, Objects.requireNonNull(distribution, "distribution of '" + name + "'"));
+      return this;
+    }
+
+    private void checkName(String name) {
+      Objects.requireNonNull(name, "name");
+      if (name.isBlank()) throw new IllegalArgumentException("an argument name is blank");
+      Distribution d = byName.get(name);
+      if (d != null) {
+        throw new IllegalArgumentException("'" + name + "' is already drawn from " + describe(d));
+      }
+    }
+
+    /**
+     * The draws.
+     *
+     * @throws IllegalStateException if no argument was given
+     */
+    public Draws build() {
+      if (byName.isEmpty()) {
+        throw new IllegalStateException("no argument to draw; add one with values(name, ...) or from(name, distribution)");
+      }
+      return new Draws(new LinkedHashMap<>(byName));
+    }
+  }
+}

@@ -1,0 +1,13 @@
+/**
+ * Random sampling of a function's parameter space into one growing table: xyzpy's {@code Sampler}.
+ *
+ * <p>Start with {@link dev.sweep.io.sample.Sampler}: give it a {@link dev.sweep.run.Runner}, the
+ * {@link dev.sweep.io.sample.Draws} each argument comes from (lists of values or
+ * {@link dev.sweep.io.sample.Distribution}s) and a CSV file, then call {@code sampleCombos(n)}.
+ * {@link dev.sweep.io.sample.Design} chooses independent draws or a space-filling design;
+ * {@link dev.sweep.io.sample.Plots} draws a table as a PNG scatter plot; and
+ * {@link dev.sweep.io.sample.SamplerBenchmark} measures samples per second.
+ *
+ * <p>Nulls: no method takes or returns null; a sampler's missing file is an empty {@code Optional}.
+ */
+package dev.sweep.io.sample;
