@@ -51,7 +51,7 @@ public final class Workloads {
 
   /** The names of all workloads, in the order they run. */
   public static List<String> names() {
-    return List.of("combo_runner", "runner_dataset", "vector_output", "harvest", "missing_cases",
+    return List.of("combo_runner", "runner_dataset", "vector_output", "harvest", "sampler_csv", "missing_cases",
         "parallel_speedup", "parallel_trivial", "netcdf_write", "disk_write", "memory_peak");
   }
 
@@ -62,6 +62,7 @@ public final class Workloads {
       case "runner_dataset": return runnerDataset();
       case "vector_output": return vectorOutput();
       case "harvest": return harvest();
+      case "sampler_csv": return samplerCsv();
       case "netcdf_write": return netcdfWrite();
       case "missing_cases": return missingCases();
       case "parallel_speedup": return parallelSpeedup();
@@ -151,6 +152,13 @@ public final class Workloads {
     double rate = (first.size() + second.size()) / s;
     return new Result("harvest", Math.round(rate), "runs/s", ">= 4 M runs/s", rate >= 4e6,
         "Harvester: 50x50x10 grid, then a disjoint one, each run + merge + NetCDF sync (file ends 100x100x10)");
+  }
+
+  Result samplerCsv() throws Exception {
+    Path dir = Files.createTempDirectory(Files.createDirectories(workDir), "sampler");
+    double rate = dev.sweep.io.sample.SamplerBenchmark.samplesPerSecond(dir, 100_000);
+    return new Result("sampler_csv", Math.round(rate), "samples/s", ">= 1 M samples/s", rate >= 1e6,
+        "tutorial trig sampler, 100,000 samples appended to CSV (fsync), one worker");
   }
 
   Result netcdfWrite() throws Exception {

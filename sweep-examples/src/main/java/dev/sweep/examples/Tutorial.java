@@ -35,6 +35,21 @@ public final class Tutorial {
     return new Object[] {a, b, c};
   }
 
+  /**
+   * {@code trig(amp, fn, x, phase) = amp * fn(x - phase)} for fn in cos, sin, tan: the function of
+   * the sampler lesson.
+   */
+  @Label(varNames = "out", sampler = "trig.csv")
+  public static double trig(int amp, String fn, double x, double phase) {
+    double t = x - phase;
+    switch (fn) {
+      case "cos": return amp * Math.cos(t);
+      case "sin": return amp * Math.sin(t);
+      case "tan": return amp * Math.tan(t);
+      default: throw new IllegalArgumentException("fn is '" + fn + "'; expected cos, sin or tan");
+    }
+  }
+
   /** {@code sum and diff}, as xyzpy's {@code @label} hint. */
   @Label(varNames = {"sum", "diff"})
   public static double[] sumDiff(double x, double y) {

@@ -62,6 +62,32 @@ class LessonsTest {
   }
 
   @Test
+  void lesson07SamplesFifteenThousandRowsIntoCsv(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws java.io.IOException {
+    tech.tablesaw.api.Table t = Lesson07_Sampler.run(dir, QUIET, 7);
+    assertEquals(15_000, t.rowCount());
+    tech.tablesaw.api.Table back = dev.sweep.io.csv.CsvFile.read(dir.resolve("trig.csv"));
+    assertEquals(15_000, back.rowCount());
+    assertEquals(List.of("amp", "fn", "x", "phase", "out"), back.columnNames());
+    assertEquals(tech.tablesaw.api.ColumnType.INTEGER, back.column("amp").type());
+    int tan = 0;
+    for (int r = 0; r < back.rowCount(); r++) {
+      int amp = back.intColumn("amp").getInt(r);
+      String fn = back.stringColumn("fn").get(r);
+      double x = back.doubleColumn("x").getDouble(r);
+      double phase = back.doubleColumn("phase").getDouble(r);
+      assertEquals(Tutorial.trig(amp, fn, x, phase), back.doubleColumn("out").getDouble(r), 0.0, "row " + r);
+      if (fn.equals("tan")) {
+        tan++;
+        assertTrue(x >= 0 && x < Math.PI / 4, "row " + r);
+      }
+    }
+    assertEquals(5_000, tan);
+    assertTrue(java.nio.file.Files.size(dir.resolve("trig.png")) > 10_000);
+    assertEquals(15_000, dev.sweep.io.netcdf.Netcdf.read(dir.resolve("trig.nc")).sizes().get("sample"));
+  }
+
+  @Test
   void lesson05HasTheTutorialShapes() {
     Dataset ds = Lesson05_StructuredOutput.run(QUIET);
     assertEquals(List.of("i", "j", "k", "x", "t"), ds.dims());

@@ -6,6 +6,8 @@ import dev.sweep.examples.Lesson03_CasesWithCombos;
 import dev.sweep.examples.Lesson04_Runner;
 import dev.sweep.examples.Lesson05_StructuredOutput;
 import dev.sweep.examples.Lesson06_Harvester;
+import dev.sweep.examples.Lesson07_Sampler;
+import dev.sweep.io.csv.CsvFile;
 import dev.sweep.io.netcdf.Netcdf;
 import dev.sweep.run.RunOptions;
 import java.io.PrintStream;
@@ -18,12 +20,15 @@ import picocli.CommandLine.Option;
 
 /** {@code sweep demo}: runs the tutorial lessons in order and prints each result. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-    description = "Run the tutorial: combos, cases, runners, structured outputs and harvests; print each result and"
-        + " write the files (bar.nc, foo.nc) to --out.")
+    description = "Run the tutorial: combos, cases, runners, structured outputs, harvests and samples; print each"
+        + " result and write the files (bar.nc, foo.nc, trig.csv, trig.png, trig.nc) to --out.")
 final class DemoCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "DIR", defaultValue = "sweep-out",
       description = "Directory for the files the demo writes (default: ${DEFAULT-VALUE}).")
   Path out;
+
+  @Option(names = "--seed", defaultValue = "42", description = "Seed of the sampler (default: ${DEFAULT-VALUE}).")
+  long seed;
 
   @Option(names = {"-v", "--verbosity"}, defaultValue = "1",
       description = "0 silent, 1 progress bars, 2 bars with the current arguments (default: ${DEFAULT-VALUE}).")
@@ -57,6 +62,15 @@ final class DemoCommand implements Callable<Integer> {
     Files.deleteIfExists(out.resolve("foo.nc")); // the demo starts its files afresh
     o.println(Lesson06_Harvester.run(out, options));
     o.println("-> " + out.resolve("foo.nc"));
+
+    heading(o, "7. Sampler: 10,000 + 5,000 random samples of trig(amp, fn, x, phase) synced to CSV");
+    Files.deleteIfExists(out.resolve("trig.csv"));
+    Files.deleteIfExists(CsvFile.dtypesFile(out.resolve("trig.csv")));
+    var table = Lesson07_Sampler.run(out, options, seed);
+    o.println(table.structure().printAll());
+    o.println(table.first(5).printAll());
+    o.println("-> " + out.resolve("trig.csv") + " (" + table.rowCount() + " rows), " + out.resolve("trig.png")
+        + ", " + out.resolve("trig.nc"));
     return 0;
   }
 

@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "sweep 0.1.0-SNAPSHOT",
     description = "Parameter sweeps with labelled N-dimensional results.",
-    subcommands = {DemoCommand.class, ShowCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {DemoCommand.class, ShowCommand.class, PlotCommand.class, BenchCommand.class,
+        CommandLine.HelpCommand.class})
 public final class SweepCli implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

@@ -7,7 +7,9 @@ final class TableSummary {
   private TableSummary() {}
 
   static String of(Path csv) {
-    tech.tablesaw.api.Table t = tech.tablesaw.api.Table.read().csv(csv.toFile());
-    return t.structure().printAll() + "\n" + t.summary().printAll() + "\n" + t.first(5).printAll();
+    // Read with the types the sampler recorded, not Tablesaw's guesses.
+    tech.tablesaw.api.Table t = dev.sweep.io.csv.CsvFile.read(csv);
+    return csv + ": " + t.rowCount() + " rows\n" + t.structure().printAll() + "\n" + t.summary().printAll()
+        + "\n" + t.first(5).printAll();
   }
 }

@@ -52,6 +52,26 @@ class SweepCliTest {
   }
 
   @Test
+  void showAndPlotACsvTable() {
+    capture(() -> SweepCli.execute("demo", "--out", dir.toString(), "-v", "0"));
+    assertTrue(java.nio.file.Files.exists(dir.resolve("trig.csv")));
+    String out = capture(() -> assertEquals(0, SweepCli.execute("show", dir.resolve("trig.csv").toString())));
+    assertTrue(out.contains("15000 rows"), out);
+    assertTrue(out.contains("amp  |      INTEGER"), out);
+    Path png = dir.resolve("plot.png");
+    capture(() -> assertEquals(0, SweepCli.execute("plot", dir.resolve("trig.csv").toString(), "-x", "x", "-y", "out",
+        "--hue", "fn", "-o", png.toString())));
+    assertTrue(java.nio.file.Files.exists(png));
+  }
+
+  @Test
+  void benchPrintsMachineReadableLines() {
+    String out = capture(() -> assertEquals(0, SweepCli.execute("bench", "--quick", "--only", "missing_cases",
+        "--dir", dir.toString())));
+    assertTrue(out.matches("(?s).*\\nbench missing_cases \\d+ cells/s\\n.*"), out);
+  }
+
+  @Test
   void unknownCommandFails() {
     assertNotEquals(0, SweepCli.execute("nope"));
   }

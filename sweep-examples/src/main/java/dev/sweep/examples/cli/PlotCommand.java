@@ -1,0 +1,38 @@
+package dev.sweep.examples.cli;
+
+import dev.sweep.io.csv.CsvFile;
+import dev.sweep.io.sample.Plots;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code sweep plot}: a scatter of one column of a CSV table against another, coloured by a third, to PNG. */
+@Command(name = "plot", mixinStandardHelpOptions = true,
+    description = "Scatter one column of a CSV table against another, coloured by a third, into a PNG file"
+        + " (like seaborn's relplot(x=..., y=..., hue=...)).")
+final class PlotCommand implements Callable<Integer> {
+  @Parameters(paramLabel = "FILE", description = "A CSV table, e.g. one a Sampler wrote.")
+  Path csv;
+
+  @Option(names = "-x", required = true, description = "Column for the horizontal axis.")
+  String x;
+
+  @Option(names = "-y", required = true, description = "Column for the vertical axis.")
+  String y;
+
+  @Option(names = "--hue", description = "Column whose values colour the points.")
+  String hue;
+
+  @Option(names = {"-o", "--out"}, paramLabel = "PNG", description = "Output file (default: FILE with .png).")
+  Path out;
+
+  @Override
+  public Integer call() {
+    Path png = out != null ? out : csv.resolveSibling(csv.getFileName().toString().replaceAll("\\\\.csv$", "") + ".png");
+    Plots.scatter(CsvFile.read(csv), x, y, hue, png);
+    System.out.println(png);
+    return 0;
+  }
+}
