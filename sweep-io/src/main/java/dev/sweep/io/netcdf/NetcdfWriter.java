@@ -70,9 +70,11 @@ final class NetcdfWriter {
         // fdatasync: the data and the metadata needed to read it back (the size), not the timestamps
         ch.force(false);
       }
+      Path old = OldFiles.keepAside(abs);
       Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       moved = true;
       syncDirectory(dir);
+      OldFiles.releaseLater(old);
     } catch (IOException e) {
       throw failure(abs, e.toString(), e);
     } catch (InvalidRangeException e) {

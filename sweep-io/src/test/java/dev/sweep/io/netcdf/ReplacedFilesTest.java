@@ -1,0 +1,44 @@
+package dev.sweep.io.netcdf;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Replacing a file keeps the old one linked aside until a background thread frees it. */
+class ReplacedFilesTest {
+  @TempDir Path dir;
+
+  List<String> hidden() throws IOException {
+    try (Stream<Path> s = Files.list(dir)) {
+      return s.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(".")).toList();
+    }
+  }
+
+  @Test
+  void replacedFilesLeaveNoLinksBehind() throws Exception {
+    Path f = dir.resolve("r.nc");
+    for (int i = 0; i < 5; i++) Netcdf.write(Samples.small(), f);
+    for (int i = 0; i < 100 && !hidden().isEmpty(); i++) Thread.sleep(20);
+    assertEquals(List.of(), hidden());
+    assertEquals(Samples.small(), Netcdf.read(f));
+  }
+
+  @Test
+  void linksLeftByADeadProcessAreDeletedAtTheNextWrite() throws Exception {
+    Path f = dir.resolve("r.nc");
+    Netcdf.write(Samples.small(), f);
+    Path stale = dir.resolve(".r.nc.0123456789abcdef.old");
+    Files.createLink(stale, f);
+    Path other = dir.resolve(".other.nc.0123.old");
+    Files.writeString(other, "not ours to delete");
+    Netcdf.write(Samples.small(), f);
+    assertFalse(Files.exists(stale));
+    assertTrue(Files.exists(other));
+  }
+}
