@@ -94,12 +94,13 @@ public final class Workloads {
     void run() throws Exception;
   }
 
+  // Each sweep takes milliseconds, so even --quick can afford enough warm-up for the JIT.
   int warm() {
-    return quick ? 5 : 20;
+    return quick ? 30 : 60;
   }
 
   int reps() {
-    return quick ? 7 : 25;
+    return quick ? 15 : 41;
   }
 
   Result comboRunner() throws Exception {

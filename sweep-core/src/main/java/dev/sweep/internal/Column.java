@@ -2,6 +2,7 @@ package dev.sweep.internal;
 
 import dev.sweep.data.DType;
 import java.util.Arrays;
+import org.bytedeco.javacpp.DoublePointer;
 import org.bytedeco.javacpp.indexer.BooleanIndexer;
 import org.bytedeco.javacpp.indexer.DoubleIndexer;
 import org.bytedeco.javacpp.indexer.FloatIndexer;
@@ -225,7 +226,14 @@ public abstract sealed class Column
     @Override public long getLong(long i) { return (long) ix.get(i); }
     @Override public Object get(long i) { return ix.get(i); }
     @Override public void setDouble(long i, double v) { ix.put(i, v); }
-    @Override public void setDoubles(long start, double[] src) { ix.put(start, src, 0, src.length); }
+    @Override
+    public void setDoubles(long start, double[] src) {
+      if (start < 0 || start + src.length > length) {
+        throw new IndexOutOfBoundsException("elements " + start + ".." + (start + src.length) + " of " + length);
+      }
+      // One memcpy through a view of our own (the buffer's pointer is shared, its position is not safe to move).
+      new DoublePointer(array.data().pointer()).position(start).put(src, 0, src.length);
+    }
     @Override public void setLong(long i, long v) { ix.put(i, (double) v); }
     @Override public void set(long i, Object v) { ix.put(i, asDouble(v, this)); }
     @Override public boolean isMissing(long i) { return Double.isNaN(ix.get(i)); }

@@ -19,10 +19,11 @@ import java.util.Map;
 public final class Args {
   private final Layout layout;
   private final Space.Cursor cursor;
-  // Names are usually string literals, the same reference on every call: an identity-keyed cache
-  // answers them without hashing the string.
-  private final String[] cachedNames = new String[16];
-  private final int[] cachedSlots = new int[16];
+  // Names are usually string literals, the same reference on every call: a short list compared by
+  // identity answers them without hashing the string.
+  private final String[] cachedNames = new String[8];
+  private final int[] cachedSlots = new int[8];
+  private int cachedNext;
   private Object boundTo;
   private int[] boundSlots;
   private Object[] scratch;
@@ -72,14 +73,16 @@ public final class Args {
    * @throws IllegalArgumentException naming the arguments there are
    */
   public int slot(String name) {
-    int h = System.identityHashCode(name) & 15;
-    if (cachedNames[h] == name) return cachedSlots[h];
+    for (int i = 0; i < cachedNames.length; i++) {
+      if (cachedNames[i] == name) return cachedSlots[i];
+    }
     Integer s = layout.slots.get(name);
     if (s == null) {
       throw new IllegalArgumentException("no argument '" + name + "'; this run has " + layout.names);
     }
-    cachedNames[h] = name;
-    cachedSlots[h] = s;
+    cachedNames[cachedNext] = name;
+    cachedSlots[cachedNext] = s;
+    cachedNext = (cachedNext + 1) & 7;
     return s;
   }
 
