@@ -1,16 +1,16 @@
 package dev.sweep.io.csv;
 
+import dev.sweep.io.internal.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.channels.FileChannel;
-import java.nio.ByteBuffer;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,13 +57,9 @@ final class Dtypes {
 
   /** Writes the sidecar atomically (a temporary file, fsync, then a rename). */
   static void write(Path csv, List<String> names, List<ColumnType> types) {
-    StringBuilder sb = new StringBuilder("{");
-    for (int i = 0; i < names.size(); i++) {
-      if (i > 0) sb.append(", ");
-      quote(sb, names.get(i)).append(": ");
-      quote(sb, numpyName(types.get(i)));
-    }
-    sb.append("}\n");
+    Map<String, String> json = new LinkedHashMap<>();
+    for (int i = 0; i < names.size(); i++) json.put(names.get(i), numpyName(types.get(i)));
+    StringBuilder sb = new StringBuilder(Json.write(json)).append('\n');
     Path target = of(csv);
     Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
     try {
@@ -97,97 +93,27 @@ final class Dtypes {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the column types of " + csv + " from " + p, e);
     }
+    Object parsed;
+    try {
+      parsed = Json.parse(text.strip());
+    } catch (IllegalArgumentException e) {
+      throw malformed(p, e.getMessage());
+    }
+    if (!(parsed instanceof Map<?, ?> map)) throw malformed(p, "it is not an object");
     Map<String, ColumnType> out = new LinkedHashMap<>();
-    List<String> tokens = strings(text, p);
-    for (int i = 0; i + 1 < tokens.size(); i += 2) {
-      ColumnType t = columnType(tokens.get(i + 1));
+    for (Map.Entry<?, ?> e : map.entrySet()) {
+      ColumnType t = e.getValue() instanceof String s ? columnType(s) : null;
       if (t == null) {
-        throw new IllegalStateException(p + " gives column '" + tokens.get(i) + "' the type '" + tokens.get(i + 1)
+        throw new IllegalStateException(p + " gives column '" + e.getKey() + "' the type '" + e.getValue()
             + "'; expected one of int32, int64, float32, float64, bool, str");
       }
-      out.put(tokens.get(i), t);
+      out.put((String) e.getKey(), t);
     }
     return out;
   }
 
-  /** The string tokens of a flat JSON object of strings, alternately keys and values. */
-  private static List<String> strings(String text, Path p) {
-    List<String> tokens = new ArrayList<>();
-    int i = skip(text, 0);
-    if (i >= text.length() || text.charAt(i) != '{') throw malformed(p, i);
-    i = skip(text, i + 1);
-    if (i < text.length() && text.charAt(i) == '}') return tokens;
-    while (true) {
-      for (int part = 0; part < 2; part++) {
-        if (i >= text.length() || text.charAt(i) != '"') throw malformed(p, i);
-        StringBuilder sb = new StringBuilder();
-        i++;
-        while (true) {
-          if (i >= text.length()) throw malformed(p, i);
-          char c = text.charAt(i++);
-          if (c == '"') break;
-          if (c == '\\') {
-            if (i >= text.length()) throw malformed(p, i);
-            char e = text.charAt(i++);
-            switch (e) {
-              case 'n': sb.append('\n'); break;
-              case 'r': sb.append('\r'); break;
-              case 't': sb.append('\t'); break;
-              case 'b': sb.append('\b'); break;
-              case 'f': sb.append('\f'); break;
-              case 'u':
-                if (i + 4 > text.length()) throw malformed(p, i);
-                sb.append((char) Integer.parseInt(text.substring(i, i + 4), 16));
-                i += 4;
-                break;
-              default: sb.append(e);
-            }
-          } else {
-            sb.append(c);
-          }
-        }
-        tokens.add(sb.toString());
-        i = skip(text, i);
-        if (part == 0) {
-          if (i >= text.length() || text.charAt(i) != ':') throw malformed(p, i);
-          i = skip(text, i + 1);
-        }
-      }
-      if (i < text.length() && text.charAt(i) == ',') {
-        i = skip(text, i + 1);
-      } else if (i < text.length() && text.charAt(i) == '}') {
-        return tokens;
-      } else {
-        throw malformed(p, i);
-      }
-    }
-  }
-
-  private static int skip(String s, int i) {
-    while (i < s.length() && Character.isWhitespace(s.charAt(i))) i++;
-    return i;
-  }
-
-  private static IllegalStateException malformed(Path p, int at) {
-    return new IllegalStateException(p + " is not a JSON object of column name to type name (at character "
-        + at + "); delete it to have the types inferred from the CSV text");
-  }
-
-  private static StringBuilder quote(StringBuilder sb, String s) {
-    sb.append('"');
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '"': sb.append("\\\""); break;
-        case '\\': sb.append("\\\\"); break;
-        case '\n': sb.append("\\n"); break;
-        case '\r': sb.append("\\r"); break;
-        case '\t': sb.append("\\t"); break;
-        default:
-          if (c < 0x20) sb.append(String.format("\\u%04x", (int) c));
-          else sb.append(c);
-      }
-    }
-    return sb.append('"');
+  private static IllegalStateException malformed(Path p, String why) {
+    return new IllegalStateException(p + " is not a JSON object of column name to type name (" + why
+        + "); delete it to have the types inferred from the CSV text");
   }
 }

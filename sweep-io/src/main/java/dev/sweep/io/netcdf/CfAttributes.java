@@ -1,5 +1,6 @@
 package dev.sweep.io.netcdf;
 
+import dev.sweep.io.internal.Json;
 import java.lang.reflect.Array;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

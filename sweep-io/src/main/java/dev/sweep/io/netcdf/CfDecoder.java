@@ -2,9 +2,9 @@ package dev.sweep.io.netcdf;
 
 import dev.sweep.data.DType;
 import dev.sweep.data.Dataset;
-import dev.sweep.data.Index;
 import dev.sweep.data.Variable;
 import dev.sweep.internal.Column;
+import dev.sweep.io.internal.Json;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;

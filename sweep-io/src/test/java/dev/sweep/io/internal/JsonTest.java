@@ -1,4 +1,4 @@
-package dev.sweep.io.netcdf;
+package dev.sweep.io.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,4 +1,4 @@
-package dev.sweep.io.netcdf;
+package dev.sweep.io.internal;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -6,14 +6,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The little JSON that sweep's own metadata attributes need: strings, arrays and objects, no
- * numbers. JSON because a Python user reads it back with {@code json.loads}.
+ * The little JSON that sweep's own metadata needs (NetCDF attributes, the CSV types sidecar):
+ * strings, arrays and objects, no numbers. JSON because a Python user reads it back with
+ * {@code json.loads}. Internal to sweep-io.
  */
-final class Json {
+public final class Json {
   private Json() {}
 
   /** A JSON text of a String, a List of values, or a Map from String to values. */
-  static String write(Object value) {
+  public static String write(Object value) {
     StringBuilder sb = new StringBuilder();
     write(value, sb);
     return sb.toString();
@@ -68,7 +69,7 @@ final class Json {
    *
    * @throws IllegalArgumentException saying where the text is not such JSON
    */
-  static Object parse(String text) {
+  public static Object parse(String text) {
     Parser p = new Parser(text);
     p.space();
     Object v = p.value();
