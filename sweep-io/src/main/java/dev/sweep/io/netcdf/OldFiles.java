@@ -13,8 +13,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Moves the cost of freeing a replaced file off the writer's path. Renaming a new file over a large
  * old one makes the file system free the old blocks inside {@code rename} (about 90 ms for 80 MB on
- * ext4). A hard link to the old file taken just before the rename keeps those blocks alive, so the
- * rename is cheap; a background thread then deletes the link. Links left by a process that died
+ * ext4 mounted with {@code discard}). For files of {@link #LARGE} bytes or more, a hard link to the
+ * old file taken just before the rename keeps those blocks alive, so the rename is cheap; a background
+ * thread then deletes the link. Links left by a process that died
  * first ({@code .<name>.<random>.old}) are deleted at the next write of the same file.
  */
 final class OldFiles {
@@ -30,10 +31,21 @@ final class OldFiles {
 
   private OldFiles() {}
 
-  /** A hard link to the file about to be replaced, or null if there is none or links are unsupported. */
+  /** Below this size freeing the old file is cheap, and the rename may as well do it. */
+  static final long LARGE = 8L << 20;
+
+  /**
+   * A hard link to the large file about to be replaced, or null if there is none, it is small, or
+   * links are unsupported.
+   */
   static Path keepAside(Path target) {
     if (!Files.isRegularFile(target)) return null;
     deleteStale(target);
+    try {
+      if (Files.size(target) < LARGE) return null;
+    } catch (IOException e) {
+      return null;
+    }
     Path link = target.resolveSibling("." + target.getFileName() + "."
         + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".old");
     try {
