@@ -1,6 +1,7 @@
 package dev.sweep.bench;
 
 import dev.sweep.data.Dataset;
+import dev.sweep.run.RunFunction;
 import dev.sweep.run.RunOptions;
 import dev.sweep.run.Runner;
 import dev.sweep.space.Combos;
@@ -28,7 +29,7 @@ public final class MemoryProbe {
     if (args.length > 0 && args[0].equals("sweep")) {
       Combos c = Combos.builder().add("a", Values.range(0, 1000)).add("b", Values.range(0, 1000))
           .add("c", Values.range(0, 10)).build();
-      Runner r = Runner.builder(a -> a.getDouble("a") + a.getDouble("b") * a.getDouble("c")).vars("y")
+      Runner r = Runner.builder(RunFunction.ofDouble(a -> a.getDouble("a") + a.getDouble("b") * a.getDouble("c"))).vars("y")
           .options(RunOptions.builder().verbosity(0).build()).build();
       Dataset ds = r.runCombos(c);
       if (ds.variable("y").size() != CELLS) throw new IllegalStateException("wrong size");

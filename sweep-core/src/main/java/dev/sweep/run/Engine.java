@@ -37,6 +37,11 @@ final class Engine {
     }
 
     void accept(long run, long cell, Object result);
+
+    /** Stores a double result without boxing; by default boxes it. */
+    default void acceptDouble(long run, long cell, double result) {
+      accept(run, cell, result);
+    }
   }
 
   /** The failures of a finished sweep, and which runs they were. */
@@ -213,6 +218,7 @@ final class Engine {
     final class Worker {
       final Space.Cursor cursor = space.cursor();
       final Args args = new Args(layout, cursor);
+      final RunFunction.OfDouble primitive = fn instanceof RunFunction.OfDouble d ? d : null;
 
       void runRange(long from, long to) {
         if (order == null) {
@@ -235,6 +241,21 @@ final class Engine {
       boolean runCurrent() {
         if (stop.get()) return false;
         long run = cursor.run();
+        if (primitive != null && sink.ready()) {
+          double d;
+          try {
+            d = primitive.applyAsDouble(args);
+          } catch (Throwable t) {
+            return failed(run, t);
+          }
+          try {
+            sink.acceptDouble(run, cursor.cell(), d);
+            return true;
+          } catch (RuntimeException e) {
+            if (fatal.compareAndSet(null, new RunFailedException(run, n, args.toMap(), e))) stop.set(true);
+            return false;
+          }
+        }
         Object result;
         try {
           result = fn.apply(args);

@@ -11,15 +11,44 @@ import java.util.Arrays;
 import java.util.List;
 
 /** A Java method bound once, by parameter name, to a method handle: no reflection per run. */
-final class MethodFunction implements RunFunction {
-  private final Method method;
-  private final List<String> params;
+class MethodFunction implements RunFunction {
+  final Method method;
+  final List<String> params;
   private final MethodHandle handle; // (Object[]) -> Object
 
-  private MethodFunction(Method method, List<String> params, MethodHandle handle) {
+  MethodFunction(Method method, List<String> params, MethodHandle handle) {
     this.method = method;
     this.params = params;
     this.handle = handle;
+  }
+
+  /** A method returning {@code double}, called through a handle that returns the primitive. */
+  static final class OfDouble extends MethodFunction implements RunFunction.OfDouble {
+    private final MethodHandle primitive; // (Object[]) -> double
+
+    OfDouble(Method method, List<String> params, MethodHandle boxed, MethodHandle primitive) {
+      super(method, params, boxed);
+      this.primitive = primitive;
+    }
+
+    @Override
+    public double applyAsDouble(Args args) throws Exception {
+      Object[] a = fill(args);
+      try {
+        return (double) primitive.invokeExact(a);
+      } catch (ClassCastException e) {
+        throw new IllegalArgumentException(mismatch(a), e);
+      } catch (Exception | Error e) {
+        throw e;
+      } catch (Throwable t) {
+        throw new IllegalStateException(t);
+      }
+    }
+
+    @Override
+    public Object apply(Args args) throws Exception {
+      return applyAsDouble(args);
+    }
   }
 
   static MethodFunction bind(Class<?> owner, Object target, String name) {
@@ -41,9 +70,13 @@ final class MethodFunction implements RunFunction {
       m.setAccessible(true);
       MethodHandle h = MethodHandles.lookup().unreflect(m);
       if (!isStatic) h = h.bindTo(target);
-      h = h.asSpreader(Object[].class, params.size())
-          .asType(MethodType.methodType(Object.class, Object[].class));
-      return new MethodFunction(m, List.copyOf(params), h);
+      MethodHandle spread = h.asSpreader(Object[].class, params.size());
+      MethodHandle boxed = spread.asType(MethodType.methodType(Object.class, Object[].class));
+      if (m.getReturnType() == double.class) {
+        MethodHandle primitive = spread.asType(MethodType.methodType(double.class, Object[].class));
+        return new OfDouble(m, List.copyOf(params), boxed, primitive);
+      }
+      return new MethodFunction(m, List.copyOf(params), boxed);
     } catch (IllegalAccessException | RuntimeException e) {
       throw new IllegalArgumentException("cannot bind " + describe(m) + ": " + e.getMessage(), e);
     }
@@ -78,11 +111,17 @@ final class MethodFunction implements RunFunction {
     return params;
   }
 
-  @Override
-  public Object apply(Args args) throws Exception {
+  /** The run's arguments in the method's parameter order, in the worker's scratch array. */
+  final Object[] fill(Args args) {
     int[] slots = args.slotsFor(this, params);
     Object[] a = args.scratch();
     for (int i = 0; i < slots.length; i++) a[i] = args.get(slots[i]);
+    return a;
+  }
+
+  @Override
+  public Object apply(Args args) throws Exception {
+    Object[] a = fill(args);
     try {
       return handle.invokeExact(a);
     } catch (ClassCastException e) {
@@ -94,7 +133,7 @@ final class MethodFunction implements RunFunction {
     }
   }
 
-  private String mismatch(Object[] a) {
+  final String mismatch(Object[] a) {
     StringBuilder sb = new StringBuilder("arguments do not fit ").append(describe(method)).append(':');
     Class<?>[] types = method.getParameterTypes();
     for (int i = 0; i < a.length; i++) {

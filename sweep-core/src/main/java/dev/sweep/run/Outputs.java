@@ -45,6 +45,13 @@ final class Outputs implements Engine.Sink {
   }
 
   @Override
+  public void acceptDouble(long run, long cell, double result) {
+    Layout l = layout;
+    if (l instanceof Vars v && v.scalarDouble) v.columns[0].setDouble(cell, result);
+    else accept(run, cell, result);
+  }
+
+  @Override
   public void accept(long run, long cell, Object result) {
     Layout l = layout;
     if (l == null) {
@@ -150,6 +157,7 @@ final class Outputs implements Engine.Sink {
     final Map<String, Index> labels = new LinkedHashMap<>();
     final MethodHandle[] components; // record accessors, or null
     final boolean primitiveTuple;
+    final boolean scalarDouble; // one float64 output without inner dimensions
 
     Vars(Object first) {
       List<String> ns = new ArrayList<>(runner.vars());
@@ -228,6 +236,7 @@ final class Outputs implements Engine.Sink {
         for (String d : vd) labels.putIfAbsent(d, known.get(d));
       }
       this.primitiveTuple = allFloating && comps == null && names.length > 1 && first instanceof double[];
+      this.scalarDouble = names.length == 1 && comps == null && allFloating;
     }
 
     private Object part(Object result, int i) {

@@ -27,6 +27,27 @@ public interface RunFunction {
     return List.of();
   }
 
+  /**
+   * A function with one double output, declared as such so that runs store it without boxing:
+   * {@code RunFunction.ofDouble(args -> args.getDouble("x") * 2)}. A bound method that returns
+   * {@code double} is one of these.
+   */
+  @FunctionalInterface
+  interface OfDouble extends RunFunction {
+    /** Runs once. Any exception fails this run (see {@link OnError}). */
+    double applyAsDouble(Args args) throws Exception;
+
+    @Override
+    default Object apply(Args args) throws Exception {
+      return applyAsDouble(args);
+    }
+  }
+
+  /** A function with one double output, stored without boxing. */
+  static OfDouble ofDouble(OfDouble fn) {
+    return fn;
+  }
+
   /** The static method of that name (there must be exactly one), bound by parameter name. */
   static RunFunction of(Class<?> owner, String method) {
     return MethodFunction.bind(owner, null, method);

@@ -211,6 +211,34 @@ class RunnerTest {
     }
   }
 
+  static double twice(double x, int n) {
+    if (n < 0) throw new IllegalArgumentException("n is negative");
+    return 2 * x * n;
+  }
+
+  @Test
+  void primitiveDoubleOutputsSkipBoxing() {
+    RunFunction bound = RunFunction.of(RunnerTest.class, "twice");
+    assertInstanceOf(RunFunction.OfDouble.class, bound);
+    Combos c = Combos.builder().add("x", 0.5, 1.5).add("n", 1, 2, 3).build();
+    Dataset viaMethod = Runner.builder(bound).vars("y").options(QUIET).build().runCombos(c);
+    Dataset viaLambda = Runner.builder(RunFunction.ofDouble(a -> 2 * a.getDouble("x") * a.getInt("n"))).vars("y")
+        .options(QUIET).build().runCombos(c);
+    assertIdentical(viaMethod, viaLambda);
+    assertEquals(9.0, viaMethod.doubleValue("y", Map.of("x", 1.5, "n", 3)));
+    assertIdentical(viaMethod, Runner.builder(bound).vars("y").options(RunOptions.builder().verbosity(0).workers(2).build())
+        .build().runCombos(c));
+    var e = assertThrows(RunFailedException.class, () -> Runner.builder(bound).vars("y").options(QUIET).build()
+        .runCombos(Combos.builder().add("x", 1.0).add("n", 1, -1).build()));
+    assertEquals(Map.of("x", 1.0, "n", -1), e.arguments());
+    Dataset asInt = Runner.builder(RunFunction.ofDouble(a -> 3.0)).vars("y").type("y", DType.INT).options(QUIET).build()
+        .runCombos(c);
+    assertEquals(DType.INT, asInt.variable("y").type());
+    var e2 = assertThrows(RunFailedException.class, () -> Runner.builder(RunFunction.ofDouble(a -> 3.5)).vars("y")
+        .type("y", DType.INT).options(QUIET).build().runCombos(c));
+    assertTrue(e2.getCause().getMessage().contains("cannot store 3.5 (Double) in a int32 variable"), e2.getMessage());
+  }
+
   @Test
   void runPointsGivesAFlatTable() {
     Runner r = Runner.builder(a -> a.getDouble("x") * a.getInt("n")).vars("y").options(QUIET).build();
