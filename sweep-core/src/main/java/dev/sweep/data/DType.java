@@ -12,8 +12,8 @@ import org.nd4j.linalg.api.buffer.DataType;
 public enum DType {
   DOUBLE("float64", DataType.DOUBLE),
   FLOAT("float32", DataType.FLOAT),
-  LONG("int64", DataType.LONG),
-  INT("int32", DataType.INT),
+  LONG("int64", DataType.INT64),
+  INT("int32", DataType.INT32),
   BOOLEAN("bool", DataType.BOOL),
   STRING("str", null);
 

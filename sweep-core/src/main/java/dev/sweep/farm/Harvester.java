@@ -334,6 +334,7 @@ public final class Harvester {
     return sb.toString();
   }
 
+  @SuppressWarnings("try") // the lock is held for the body, which need not touch it
   private <T> T withFileLock(java.util.function.Supplier<T> body) {
     Path file = store.path().toAbsolutePath().normalize();
     ReentrantLock local = IN_PROCESS.computeIfAbsent(file, k -> new ReentrantLock());

@@ -57,8 +57,8 @@ public abstract sealed class Column
     switch (DType.of(a.dataType())) {
       case DOUBLE: return new Doubles(a.castTo(org.nd4j.linalg.api.buffer.DataType.DOUBLE));
       case FLOAT: return new Floats(a.castTo(org.nd4j.linalg.api.buffer.DataType.FLOAT));
-      case LONG: return new Longs(a.castTo(org.nd4j.linalg.api.buffer.DataType.LONG));
-      case INT: return new Ints(a.castTo(org.nd4j.linalg.api.buffer.DataType.INT));
+      case LONG: return new Longs(a.castTo(org.nd4j.linalg.api.buffer.DataType.INT64));
+      case INT: return new Ints(a.castTo(org.nd4j.linalg.api.buffer.DataType.INT32));
       case BOOLEAN: return new Booleans(a);
       default: throw new AssertionError();
     }

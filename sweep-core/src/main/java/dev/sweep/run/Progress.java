@@ -26,7 +26,7 @@ final class Progress implements SweepListener {
     ProgressBarBuilder b = new ProgressBarBuilder().setTaskName("sweep").setInitialMax(runs).showSpeed();
     if (System.console() == null) {
       b.setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(5000)
-          .setConsumer(new DelegatingProgressBarConsumer(LOG::info, 120));
+          .setConsumer(new DelegatingProgressBarConsumer(new Lines(), 120));
     } else {
       b.setStyle(ProgressBarStyle.COLORFUL_UNICODE_BLOCK).setUpdateIntervalMillis(200);
     }
@@ -38,16 +38,27 @@ final class Progress implements SweepListener {
     ProgressBar b = bar;
     if (b == null) return;
     b.stepTo(done);
-    if (verbosity >= 2 && last != null) b.setExtraMessage(last.toString());
+    if (verbosity >= 2 && last != null) b.setExtraMessage(" " + last);
   }
 
   @Override
   public void finished(Failures failures) {
     if (bar != null) {
-      if (!failures.isEmpty()) bar.setExtraMessage(failures.count() + " failed");
+      if (!failures.isEmpty()) bar.setExtraMessage(" " + failures.count() + " failed");
       bar.close();
       bar = null;
     }
   }
 
+
+  /** Logs each rendered line once: the bar renders its last state both on refresh and on close. */
+  private static final class Lines implements java.util.function.Consumer<String> {
+    private String last;
+
+    @Override
+    public synchronized void accept(String line) {
+      if (!line.equals(last)) LOG.info(line);
+      last = line;
+    }
+  }
 }
