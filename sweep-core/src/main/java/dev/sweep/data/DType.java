@@ -10,11 +10,17 @@ import org.nd4j.linalg.api.buffer.DataType;
  * Java arrays.
  */
 public enum DType {
+  /** 64-bit floating point, NumPy's {@code float64}; missing is NaN. */
   DOUBLE("float64", DataType.DOUBLE),
+  /** 32-bit floating point, NumPy's {@code float32}; missing is NaN. */
   FLOAT("float32", DataType.FLOAT),
+  /** 64-bit integer, NumPy's {@code int64}; no missing value. */
   LONG("int64", DataType.INT64),
+  /** 32-bit integer, NumPy's {@code int32}; no missing value. */
   INT("int32", DataType.INT32),
+  /** Boolean, NumPy's {@code bool}; no missing value. */
   BOOLEAN("bool", DataType.BOOL),
+  /** Text, NumPy's {@code str}, held in a Java array; missing is null. */
   STRING("str", null);
 
   private final String numpyName;
@@ -25,27 +31,32 @@ public enum DType {
     this.nd4j = nd4j;
   }
 
-  /** The NumPy name of this type, as shown by {@code toString()} of a dataset. */
+  /** {@return the NumPy name of this type, e.g. {@code float64}, as a dataset prints it} */
   public String numpyName() {
     return numpyName;
   }
 
-  /** The ND4J type that holds this type, or null for {@link #STRING}. */
+  /** {@return the ND4J type that holds this type, or null for {@link #STRING}} */
   public DataType nd4j() {
     return nd4j;
   }
 
-  /** True for the floating types, whose missing value is NaN. */
+  /** {@return true for the floating types, whose missing value is NaN} */
   public boolean isFloating() {
     return this == DOUBLE || this == FLOAT;
   }
 
-  /** True for the integer and floating types. */
+  /** {@return true for the integer and floating types} */
   public boolean isNumeric() {
     return this != BOOLEAN && this != STRING;
   }
 
-  /** The type of a Java value, or null if the value is of no supported type. Enums are strings. */
+  /**
+   * {@return the type of a Java value, or null if the value is of no supported type (or null)} Shorts
+   * and bytes are int32; enums and characters are strings.
+   *
+   * @param value a boxed value
+   */
   public static DType of(Object value) {
     if (value instanceof Double) return DOUBLE;
     if (value instanceof Float) return FLOAT;
@@ -56,7 +67,13 @@ public enum DType {
     return null;
   }
 
-  /** The type from an ND4J type. */
+  /**
+   * {@return the type that holds an ND4J type's values} Half and bfloat16 become float32, unsigned
+   * 32- and 64-bit integers int64, smaller integers int32.
+   *
+   * @param type the ND4J type
+   * @throws IllegalArgumentException for an ND4J type with no counterpart, such as UTF8
+   */
   public static DType of(DataType type) {
     switch (type) {
       case DOUBLE: return DOUBLE;
@@ -72,6 +89,10 @@ public enum DType {
    * The narrowest type that holds values of both types, as NumPy promotes them: int32 and int64 give
    * int64, an integer and a float give float64. Null if they cannot share a type (a number and a
    * string, a boolean and a number).
+   *
+   * @param a one type
+   * @param b the other type
+   * @return the common type, or null if there is none
    */
   public static DType common(DType a, DType b) {
     if (a == b) return a;

@@ -42,12 +42,15 @@ public final class Dataset {
     this.attrs = Attrs.copyOf(attrs);
   }
 
-  /** A builder for a new dataset. */
+  /** {@return a builder for a new, empty dataset} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** A builder that starts from this dataset's contents. */
+  /**
+   * {@return a builder that starts from this dataset's dimensions, labels, variables and attributes}
+   * This dataset is unchanged by what the builder does.
+   */
   public Builder toBuilder() {
     Builder b = new Builder();
     b.sizes.putAll(sizes);
@@ -57,17 +60,17 @@ public final class Dataset {
     return b;
   }
 
-  /** The dimension names and sizes, in order. */
+  /** {@return the dimension names and sizes, in dimension order; unmodifiable} */
   public Map<String, Integer> sizes() {
     return sizes;
   }
 
-  /** The dimension names, in order. */
+  /** {@return the dimension names, in order; unmodifiable} */
   public List<String> dims() {
     return List.copyOf(sizes.keySet());
   }
 
-  /** The index coordinates by dimension name; a dimension may have none. */
+  /** {@return the labels by dimension name, for the dimensions that have them; unmodifiable} */
   public Map<String, Index> coords() {
     return coords;
   }
@@ -75,6 +78,8 @@ public final class Dataset {
   /**
    * The labels along a dimension.
    *
+   * @param dim the dimension's name
+   * @return its labels
    * @throws IllegalArgumentException if the dimension does not exist or has no labels
    */
   public Index coord(String dim) {
@@ -87,7 +92,7 @@ public final class Dataset {
     return ix;
   }
 
-  /** The data variables by name, in order. */
+  /** {@return the data variables by name, in the order they were added; unmodifiable} */
   public Map<String, Variable> variables() {
     return variables;
   }
@@ -95,6 +100,8 @@ public final class Dataset {
   /**
    * A data variable.
    *
+   * @param name the variable's name
+   * @return the variable
    * @throws IllegalArgumentException naming the variables there are, if there is none by that name
    */
   public Variable variable(String name) {
@@ -105,7 +112,7 @@ public final class Dataset {
     return v;
   }
 
-  /** The dataset's attributes; never null. */
+  /** {@return the dataset's attributes, in insertion order; unmodifiable, never null} */
   public Map<String, Object> attrs() {
     return attrs;
   }
@@ -113,6 +120,12 @@ public final class Dataset {
   /**
    * The value of a variable at the given labels, one per dimension of the variable (boxed; null for a
    * missing string, NaN for a missing number).
+   *
+   * @param variable the variable's name
+   * @param labels one label per dimension of the variable, by dimension name; other entries are ignored
+   * @return the value
+   * @throws IllegalArgumentException if there is no such variable, a label is not given or not
+   *     found, or one of the variable's dimensions has no labels
    */
   public Object value(String variable, Map<String, ?> labels) {
     Variable v = variable(variable);
@@ -128,7 +141,14 @@ public final class Dataset {
     return v.get(pos);
   }
 
-  /** As {@link #value} for a numeric variable, as a double. */
+  /**
+   * {@return the value of a numeric or boolean variable at the given labels, as a double} As
+   * {@link #value}; true is 1, false 0.
+   *
+   * @param variable the variable's name
+   * @param labels one label per dimension of the variable, by dimension name
+   * @throws IllegalArgumentException as {@link #value}, or if the variable is of type str
+   */
   public double doubleValue(String variable, Map<String, ?> labels) {
     Object o = value(variable, labels);
     if (o instanceof Number n) return n.doubleValue();
@@ -149,6 +169,11 @@ public final class Dataset {
    * Selects by labels, like xarray's {@code sel}: for each named dimension, a single label drops the
    * dimension, a collection of labels keeps it with those labels in that order. Dimensions not named
    * are kept whole.
+   *
+   * @param labels a label, or a collection of labels, by dimension name
+   * @return the selection; this dataset is unchanged
+   * @throws IllegalArgumentException if a dimension does not exist, has no labels, or lacks a label
+   *     given
    */
   public Dataset sel(Map<String, ?> labels) {
     Map<String, Object> positions = new LinkedHashMap<>();
@@ -170,6 +195,12 @@ public final class Dataset {
   /**
    * Selects by positions, like xarray's {@code isel}: an Integer drops the dimension, an int[] or a
    * collection of integers keeps it. Negative positions count from the end.
+   *
+   * @param positions an Integer, int[] or collection of Integers, by dimension name
+   * @return the selection; variables without a selected dimension are kept as they are
+   * @throws IllegalArgumentException if a dimension does not exist, a position is of another type, or a
+   *     position kept along a labelled dimension is repeated
+   * @throws IndexOutOfBoundsException if a position is outside its dimension
    */
   public Dataset isel(Map<String, ?> positions) {
     Map<String, int[]> take = new LinkedHashMap<>();
@@ -228,7 +259,15 @@ public final class Dataset {
     return s;
   }
 
-  /** This dataset merged with another, failing on conflicting values; see {@link #merge(Dataset, MergePolicy)}. */
+  /**
+   * {@return this dataset merged with another, failing on conflicting values} As
+   * {@link #merge(Dataset, MergePolicy)} with {@link MergePolicy#FAIL_ON_CONFLICT}.
+   *
+   * @param other the new dataset
+   * @throws MergeConflictException naming the variable and coordinates of the first cell where the
+   *     values differ
+   * @throws IllegalArgumentException as {@link #merge(Dataset, MergePolicy)}
+   */
   public Dataset merge(Dataset other) {
     return merge(other, MergePolicy.FAIL_ON_CONFLICT);
   }
@@ -241,6 +280,9 @@ public final class Dataset {
    * Attributes are united; where both have one by the same name the new one wins under
    * {@link MergePolicy#NEW_WINS}, the old one otherwise.
    *
+   * @param other the new dataset
+   * @param policy what happens where both hold a value for the same cell
+   * @return the merged dataset; neither input is changed
    * @throws MergeConflictException under {@link MergePolicy#FAIL_ON_CONFLICT}, naming the variable and
    *     coordinates of the first cell where the values differ
    * @throws IllegalArgumentException if a variable has different dimensions in the two datasets, or a
@@ -254,7 +296,10 @@ public final class Dataset {
    * The cells never filled, as xyzpy's {@code find_missing_cases}: the points over the dimensions that
    * every data variable has (the swept dimensions) where every data variable is missing across its
    * remaining dimensions. Each point maps dimension names to labels, in dimension order; feed them to a
-   * runner as cases to fill the gaps.
+   * runner as cases to fill the gaps. A dimension without labels gives positions.
+   *
+   * @return the missing points, unmodifiable; empty if none, if there are no variables, or if a
+   *     variable is of an integer or boolean type (which has no missing value)
    */
   public List<Map<String, Object>> missingCases() {
     return Missing.cases(this);
@@ -263,6 +308,9 @@ public final class Dataset {
   /**
    * The first difference between this dataset and another, in words, or empty if they are identical
    * (same dimensions in the same order, labels, variables, values with NaN equal to NaN, attributes).
+   *
+   * @param other the dataset to compare with
+   * @return the first difference, or empty
    */
   public Optional<String> describeDifference(Dataset other) {
     if (!sizes.equals(other.sizes)) {
@@ -350,7 +398,10 @@ public final class Dataset {
     return Objects.hash(sizes, coords, variables.keySet());
   }
 
-  /** A summary in the layout of xarray's text repr. */
+  /**
+   * {@return a summary in the layout of xarray's text repr: dimensions, coordinates, variables,
+   * attributes}
+   */
   @Override
   public String toString() {
     StringBuilder sb = new StringBuilder("<sweep.Dataset>\n");
@@ -418,7 +469,15 @@ public final class Dataset {
 
     Builder() {}
 
-    /** Adds (or relabels) a dimension with its labels; its size is the number of labels. */
+    /**
+     * Adds (or relabels) a dimension with its labels; its size is the number of labels.
+     *
+     * @param dim the dimension's name
+     * @param labels its labels
+     * @return this builder
+     * @throws IllegalArgumentException if the dimension already has another size and a variable added
+     *     so far lies along it
+     */
     public Builder coord(String dim, Index labels) {
       Objects.requireNonNull(dim, "dim");
       Integer before = sizes.get(dim);
@@ -431,7 +490,14 @@ public final class Dataset {
       return this;
     }
 
-    /** Adds a dimension without labels. */
+    /**
+     * Adds a dimension without labels; for a dimension already present, only checks its size.
+     *
+     * @param dim the dimension's name
+     * @param size its size
+     * @return this builder
+     * @throws IllegalArgumentException if the size is negative, or the dimension already has another size
+     */
     public Builder dim(String dim, int size) {
       if (size < 0) throw new IllegalArgumentException("dimension '" + dim + "' has negative size " + size);
       Integer before = sizes.get(dim);
@@ -446,7 +512,14 @@ public final class Dataset {
       return variables.values().stream().anyMatch(v -> v.dims().contains(dim));
     }
 
-    /** Adds a data variable; dimensions it names that are not yet known are added with its sizes. */
+    /**
+     * Adds a data variable; dimensions it names that are not yet known are added with its sizes.
+     *
+     * @param v the variable
+     * @return this builder
+     * @throws IllegalArgumentException if a variable of that name was already added, or its size along
+     *     a known dimension differs
+     */
     public Builder variable(Variable v) {
       if (variables.containsKey(v.name())) {
         throw new IllegalArgumentException("variable '" + v.name() + "' was already added");
@@ -466,12 +539,30 @@ public final class Dataset {
       return this;
     }
 
-    /** Adds a numeric or boolean data variable over the given dimensions; the array is copied. */
+    /**
+     * Adds a numeric or boolean data variable over the given dimensions; the array is copied.
+     *
+     * @param name the variable's name
+     * @param dims the dimension names, one per axis of the array
+     * @param values the data
+     * @return this builder
+     * @throws IllegalArgumentException as {@link Variable#of(String, List, INDArray)} and
+     *     {@link #variable(Variable)}
+     */
     public Builder variable(String name, List<String> dims, INDArray values) {
       return variable(Variable.of(name, dims, values));
     }
 
-    /** Adds a string data variable; values in C order over the dimensions' sizes, which must be known. */
+    /**
+     * Adds a string data variable over dimensions already added.
+     *
+     * @param name the variable's name
+     * @param dims the dimension names, each already known to the builder
+     * @param values the values in C order over the dimensions' sizes; null marks a missing value
+     * @return this builder
+     * @throws IllegalArgumentException if a dimension is not yet known, the number of values does not
+     *     fit, or a variable of that name was already added
+     */
     public Builder variable(String name, List<String> dims, String... values) {
       long[] shape = new long[dims.size()];
       for (int d = 0; d < shape.length; d++) {
@@ -485,25 +576,50 @@ public final class Dataset {
       return variable(Variable.ofStrings(name, dims, shape, values));
     }
 
-    /** Removes a data variable, if present. */
+    /**
+     * Removes a data variable, if present; its dimensions stay.
+     *
+     * @param name the variable's name
+     * @return this builder
+     */
     public Builder removeVariable(String name) {
       variables.remove(name);
       return this;
     }
 
-    /** Sets an attribute: a String, number, boolean, or an array of numbers or strings. */
+    /**
+     * Sets an attribute, replacing one of the same name. An enum is stored by its name, a list of
+     * strings as a String[]; arrays are copied.
+     *
+     * @param name the attribute name
+     * @param value a String, number, boolean, enum, or an array of numbers or strings
+     * @return this builder
+     * @throws IllegalArgumentException naming a value of another kind, or null
+     */
     public Builder attr(String name, Object value) {
       attrs.put(Objects.requireNonNull(name, "name"), Attrs.check(name, value));
       return this;
     }
 
-    /** Sets several attributes. */
+    /**
+     * Sets several attributes, as {@link #attr} does each.
+     *
+     * @param values the attributes by name
+     * @return this builder
+     * @throws IllegalArgumentException naming the first value of an unsupported kind
+     */
     public Builder attrs(Map<String, ?> values) {
       values.forEach(this::attr);
       return this;
     }
 
-    /** The dataset; checks that every variable's shape matches its dimensions' sizes. */
+    /**
+     * Builds the dataset, checking that every variable's shape matches its dimensions' sizes.
+     *
+     * @return the dataset
+     * @throws IllegalArgumentException if a variable's size along a dimension differs from the
+     *     dimension's (after a relabelling), or a variable has the name of a labelled dimension
+     */
     public Dataset build() {
       for (Variable v : variables.values()) {
         long[] shape = v.shape();

@@ -27,26 +27,65 @@ public final class Index {
     this.size = java.lang.reflect.Array.getLength(array);
   }
 
+  /**
+   * {@return an int32 index of the labels, in the given order (the array is copied)}
+   *
+   * @param labels the labels, distinct
+   * @throws DuplicateLabelException if a label appears twice
+   */
   public static Index ofInts(int... labels) {
     return checked(new Index(DType.INT, labels.clone()));
   }
 
+  /**
+   * {@return an int64 index of the labels, in the given order (the array is copied)}
+   *
+   * @param labels the labels, distinct
+   * @throws DuplicateLabelException if a label appears twice
+   */
   public static Index ofLongs(long... labels) {
     return checked(new Index(DType.LONG, labels.clone()));
   }
 
+  /**
+   * {@return a float64 index of the labels, in the given order (the array is copied)} 0.0 and -0.0
+   * are one label.
+   *
+   * @param labels the labels, distinct
+   * @throws DuplicateLabelException if a label appears twice
+   */
   public static Index ofDoubles(double... labels) {
     return checked(new Index(DType.DOUBLE, labels.clone()));
   }
 
+  /**
+   * {@return a float32 index of the labels, in the given order (the array is copied)} 0.0 and -0.0
+   * are one label.
+   *
+   * @param labels the labels, distinct
+   * @throws DuplicateLabelException if a label appears twice
+   */
   public static Index ofFloats(float... labels) {
     return checked(new Index(DType.FLOAT, labels.clone()));
   }
 
+  /**
+   * {@return a bool index of the labels, in the given order (at most two: false and true)}
+   *
+   * @param labels the labels, distinct
+   * @throws DuplicateLabelException if a label appears twice
+   */
   public static Index ofBooleans(boolean... labels) {
     return checked(new Index(DType.BOOLEAN, labels.clone()));
   }
 
+  /**
+   * {@return a str index of the labels, in the given order (the array is copied)}
+   *
+   * @param labels the labels, distinct and non-null
+   * @throws IllegalArgumentException if a label is null or appears twice
+   *     ({@link DuplicateLabelException})
+   */
   public static Index ofStrings(String... labels) {
     for (int i = 0; i < labels.length; i++) {
       if (labels[i] == null) throw new IllegalArgumentException("label " + i + " is null");
@@ -54,7 +93,11 @@ public final class Index {
     return checked(new Index(DType.STRING, labels.clone()));
   }
 
-  /** The labels 0, 1, ..., size - 1 as int32: the positions of a dimension that has no labels. */
+  /**
+   * {@return the labels 0, 1, ..., size - 1 as int32: the positions of a dimension that has no labels}
+   *
+   * @param size the number of labels, not negative
+   */
   public static Index range(int size) {
     int[] a = new int[size];
     for (int i = 0; i < size; i++) a[i] = i;
@@ -65,24 +108,35 @@ public final class Index {
    * An index of the given labels, typed as their common type: all ints give int32, ints and longs
    * int64, any double float64, strings and enums str, booleans bool.
    *
-   * @throws IllegalArgumentException naming the first two labels that cannot share a type, a null
-   *     label, or a label that appears twice
+   * @param labels the labels, in order
+   * @return the index
+   * @throws IllegalArgumentException naming the first two labels that cannot share a type, a null or
+   *     unsupported label, or a label that appears twice ({@link DuplicateLabelException}); also if
+   *     there are no labels
    */
   public static Index of(Collection<?> labels) {
     return of(labels.toArray());
   }
 
-  /** As {@link #of(Collection)}. */
+  /**
+   * {@return an index of the labels, typed as their common type} As {@link #of(Collection)}.
+   *
+   * @param labels the labels, in order
+   * @throws IllegalArgumentException as {@link #of(Collection)}
+   */
   public static Index of(Object... labels) {
     DType t = commonType(labels);
     return checked(new Index(t, toArray(t, labels)));
   }
 
   /**
-   * The common type of the labels.
+   * The common type of the labels: the type {@link #of(Object...)} gives them (see
+   * {@link DType#common}).
    *
+   * @param labels the labels
+   * @return their common type, never null
    * @throws IllegalArgumentException naming a null or unsupported label or two labels that cannot
-   *     share a type
+   *     share a type; also if there are no labels
    */
   public static DType commonType(Object[] labels) {
     if (labels.length == 0) throw new IllegalArgumentException("no labels; expected at least one");
@@ -166,7 +220,9 @@ public final class Index {
   /** Thrown when a label appears twice; carries the label and both positions. */
   public static final class DuplicateLabelException extends IllegalArgumentException {
     private final transient Object label;
+    /** The position of the label's first appearance. */
     private final int first;
+    /** The position of the label's second appearance. */
     private final int second;
 
     DuplicateLabelException(Object label, int first, int second) {
@@ -176,20 +232,32 @@ public final class Index {
       this.second = second;
     }
 
+    /** {@return the label that appears twice} */
     public Object label() { return label; }
+
+    /** {@return the position of its first appearance} */
     public int first() { return first; }
+
+    /** {@return the position of its second appearance} */
     public int second() { return second; }
   }
 
+  /** {@return the labels' element type} */
   public DType type() {
     return type;
   }
 
+  /** {@return the number of labels: the size of the dimension} */
   public int size() {
     return size;
   }
 
-  /** The label at a position, boxed (Integer, Long, Double, Float, Boolean or String). */
+  /**
+   * {@return the label at a position, boxed (Integer, Long, Double, Float, Boolean or String)}
+   *
+   * @param i the position, in {@code 0..size() - 1}
+   * @throws ArrayIndexOutOfBoundsException if there is no such position
+   */
   public Object get(int i) {
     switch (type) {
       case INT: return ((int[]) array)[i];
@@ -201,7 +269,12 @@ public final class Index {
     }
   }
 
-  /** The label at a position as a double (numbers; booleans are 0 and 1). */
+  /**
+   * {@return the label at a position as a double (booleans are 0 and 1)}
+   *
+   * @param i the position, in {@code 0..size() - 1}
+   * @throws IllegalStateException for a str index
+   */
   public double getDouble(int i) {
     switch (type) {
       case INT: return ((int[]) array)[i];
@@ -213,7 +286,12 @@ public final class Index {
     }
   }
 
-  /** The label at a position as a long (integer types and booleans). */
+  /**
+   * {@return the label at a position as a long (booleans are 0 and 1; floating labels are truncated)}
+   *
+   * @param i the position, in {@code 0..size() - 1}
+   * @throws IllegalStateException for a str index
+   */
   public long getLong(int i) {
     switch (type) {
       case INT: return ((int[]) array)[i];
@@ -224,14 +302,17 @@ public final class Index {
     }
   }
 
-  /** All labels, boxed, in order. */
+  /** {@return all labels, boxed, in order (a new, modifiable list)} */
   public List<Object> labels() {
     List<Object> out = new ArrayList<>(size);
     for (int i = 0; i < size; i++) out.add(get(i));
     return out;
   }
 
-  /** A copy of the labels as a primitive array (int[], long[], double[], float[], boolean[]) or String[]. */
+  /**
+   * {@return a copy of the labels as a primitive array (int[], long[], double[], float[], boolean[])
+   * or a String[]}
+   */
   public Object toArray() {
     switch (type) {
       case INT: return ((int[]) array).clone();
@@ -243,7 +324,13 @@ public final class Index {
     }
   }
 
-  /** The position of a label, or -1 if absent (or of a type that cannot match). */
+  /**
+   * {@return the position of a label, or -1 if absent, null, or of a type that cannot match}
+   * Numbers match after promotion ({@code 2} finds {@code 2.0} in a float64 index); an enum matches
+   * its name.
+   *
+   * @param label the label to find
+   */
   public int indexOf(Object label) {
     Object k = normalize(label);
     if (k == null) return -1;
@@ -251,7 +338,11 @@ public final class Index {
     return p == null ? -1 : p;
   }
 
-  /** True if the label is present. */
+  /**
+   * {@return true if the label is present, compared as by {@link #indexOf}}
+   *
+   * @param label the label to find
+   */
   public boolean contains(Object label) {
     return indexOf(label) >= 0;
   }
@@ -304,7 +395,12 @@ public final class Index {
     }
   }
 
-  /** This index converted to a wider type (see {@link DType#common}). */
+  /**
+   * {@return this index converted to a wider type (see {@link DType#common}); this index if already of it}
+   *
+   * @param to the type to convert to
+   * @throws IllegalArgumentException unless {@code DType.common(type(), to)} is {@code to}
+   */
   public Index as(DType to) {
     if (to == type) return this;
     if (DType.common(type, to) != to) {
@@ -313,7 +409,10 @@ public final class Index {
     return new Index(to, toArray(to, labels().toArray()));
   }
 
-  /** The labels in ascending order (false before true, strings by code point). */
+  /**
+   * {@return the labels in ascending order (false before true, strings by {@link String#compareTo});
+   * this index if already sorted}
+   */
   public Index sorted() {
     if (isSorted()) return this;
     Integer[] order = new Integer[size];
@@ -324,7 +423,7 @@ public final class Index {
     return new Index(type, toArray(type, ls));
   }
 
-  /** True if the labels are in strictly ascending order. */
+  /** {@return true if the labels are in strictly ascending order} */
   public boolean isSorted() {
     for (int i = 1; i < size; i++) {
       if (compare(i - 1, i) >= 0) return false;
@@ -345,6 +444,8 @@ public final class Index {
    * The outer join of two indexes, as pandas and xarray do it: equal indexes are kept as they are;
    * otherwise the sorted union of both, in their common type.
    *
+   * @param other the other index
+   * @return this index if the two are equal, else their sorted union
    * @throws IllegalArgumentException if the types cannot be joined (a number and a string)
    */
   public Index union(Index other) {
@@ -364,7 +465,13 @@ public final class Index {
     return new Index(t, toArray(t, all.toArray())).sorted();
   }
 
-  /** The labels at the given positions, in that order. */
+  /**
+   * {@return the labels at the given positions, in that order}
+   *
+   * @param positions positions in {@code 0..size() - 1}
+   * @throws DuplicateLabelException if a position is given twice
+   * @throws ArrayIndexOutOfBoundsException if a position is out of range
+   */
   public Index select(int[] positions) {
     Object[] ls = new Object[positions.length];
     for (int i = 0; i < positions.length; i++) ls[i] = get(positions[i]);

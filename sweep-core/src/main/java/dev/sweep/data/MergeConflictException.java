@@ -4,7 +4,9 @@ import java.util.Map;
 
 /** Two datasets hold different values for the same cell of a variable, under {@link MergePolicy#FAIL_ON_CONFLICT}. */
 public final class MergeConflictException extends IllegalStateException {
+  /** The variable in conflict. */
   private final String variable;
+
   private final transient Map<String, Object> coordinates;
   private final transient Object oldValue;
   private final transient Object newValue;
@@ -19,20 +21,25 @@ public final class MergeConflictException extends IllegalStateException {
     this.newValue = newValue;
   }
 
-  /** The variable in conflict. */
+  /** {@return the name of the variable in conflict} */
   public String variable() {
     return variable;
   }
 
-  /** The coordinates of the first conflicting cell, by dimension name. */
+  /**
+   * {@return the labels (or positions, along a dimension without labels) of the first conflicting
+   * cell, by dimension name}
+   */
   public Map<String, Object> coordinates() {
     return coordinates;
   }
 
+  /** {@return the existing dataset's value in that cell, boxed} */
   public Object oldValue() {
     return oldValue;
   }
 
+  /** {@return the new dataset's value in that cell, boxed} */
   public Object newValue() {
     return newValue;
   }

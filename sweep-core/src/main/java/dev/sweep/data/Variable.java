@@ -36,22 +36,53 @@ public final class Variable {
     }
   }
 
-  /** A variable over an ND4J array whose rank equals the number of dimensions; the array is copied. */
+  /**
+   * {@return a variable over a copy of an ND4J array, with no attributes}
+   *
+   * @param name the variable's name
+   * @param dims the dimension names, one per axis of the array
+   * @param values the data; its ND4J type decides the variable's (see
+   *     {@link DType#of(org.nd4j.linalg.api.buffer.DataType)})
+   * @throws IllegalArgumentException if the number of dimensions is not the data's rank, or a
+   *     dimension is repeated, or the array's type has no counterpart
+   */
   public static Variable of(String name, List<String> dims, INDArray values) {
     return new Variable(name, dims, Column.wrap(values.dup('c')), Map.of());
   }
 
-  /** A string variable of the given shape; values in C order, copied; null marks a missing value. */
+  /**
+   * {@return a str variable of the given shape, with no attributes}
+   *
+   * @param name the variable's name
+   * @param dims the dimension names, one per axis
+   * @param shape the size along each dimension
+   * @param values the values in C order, as many as the shape holds (copied); null marks a missing value
+   * @throws IllegalArgumentException if the number of dimensions is not the data's rank, or a
+   *     dimension is repeated, or the number of values does not fit the shape
+   */
   public static Variable ofStrings(String name, List<String> dims, long[] shape, String... values) {
     return new Variable(name, dims, Column.ofStrings(shape, values.clone()), Map.of());
   }
 
-  /** A variable over internal storage, not copied. For sweep's own modules. */
+  /**
+   * {@return a variable over internal storage, not copied} For sweep's own modules.
+   *
+   * @param name the variable's name
+   * @param dims the dimension names, one per axis of the column
+   * @param column the data, which the variable then owns
+   * @throws IllegalArgumentException if the number of dimensions is not the data's rank, or a
+   *     dimension is repeated
+   */
   public static Variable of(String name, List<String> dims, Column column) {
     return new Variable(name, dims, column, Map.of());
   }
 
-  /** This variable with the given attributes in place of its own. */
+  /**
+   * {@return this variable with the given attributes in place of its own; the data is shared, not copied}
+   *
+   * @param attrs the attributes: each a String, number, boolean, or an array of numbers or strings
+   * @throws IllegalArgumentException naming an attribute of another kind
+   */
   public Variable withAttrs(Map<String, ?> attrs) {
     return new Variable(name, dims, column, new LinkedHashMap<>(attrs));
   }
@@ -59,6 +90,8 @@ public final class Variable {
   /**
    * This variable with its axes in another order, as xarray's {@code transpose}; the data is copied.
    *
+   * @param order the same dimensions in the new order
+   * @return the transposed variable, or this one if the order is unchanged
    * @throws IllegalArgumentException unless {@code order} names the same dimensions
    */
   public Variable transpose(List<String> order) {
@@ -91,35 +124,41 @@ public final class Variable {
     return new Variable(name, order, out, attrs);
   }
 
-  /** This variable under another name. */
+  /**
+   * {@return this variable under another name; the data is shared, not copied}
+   *
+   * @param newName the new name
+   */
   public Variable rename(String newName) {
     return new Variable(newName, dims, column, attrs);
   }
 
+  /** {@return the variable's name, its key in a dataset's variables} */
   public String name() {
     return name;
   }
 
-  /** The dimension names, in axis order. */
+  /** {@return the dimension names, in axis order; unmodifiable} */
   public List<String> dims() {
     return dims;
   }
 
-  /** The size along each dimension. */
+  /** {@return the size along each dimension, in {@link #dims()} order (a new array)} */
   public long[] shape() {
     return column.shape();
   }
 
-  /** The number of elements. */
+  /** {@return the number of elements: the product of the shape} */
   public long size() {
     return column.length();
   }
 
+  /** {@return the element type} */
   public DType type() {
     return column.type();
   }
 
-  /** Attributes, in insertion order; never null. */
+  /** {@return the attributes, in insertion order; unmodifiable, never null} */
   public Map<String, Object> attrs() {
     return attrs;
   }
@@ -128,6 +167,7 @@ public final class Variable {
    * The backing ND4J array, shaped like {@link #shape()} in C order. This is the one way to the raw
    * data: it is not copied, so treat it as read-only (the dataset assumes it never changes).
    *
+   * @return the backing array
    * @throws IllegalStateException for a str variable, which has no ND4J array
    */
   public INDArray array() {
@@ -139,34 +179,62 @@ public final class Variable {
     return a;
   }
 
-  /** The internal storage. For sweep's own modules. */
+  /** {@return the internal storage, not copied} For sweep's own modules. */
   public Column column() {
     return column;
   }
 
-  /** The element at the given positions (one per dimension), boxed; null for a missing string. */
+  /**
+   * {@return the element at the given positions, boxed; null for a missing string}
+   *
+   * @param positions one position per dimension, in {@link #dims()} order
+   * @throws IllegalArgumentException if the number of positions is not the number of dimensions
+   * @throws IndexOutOfBoundsException if a position is outside its dimension
+   */
   public Object get(int... positions) {
     return column.get(offset(positions));
   }
 
-  /** The element at the given positions as a double (NaN if missing). */
+  /**
+   * {@return the element at the given positions as a double (NaN if missing; booleans are 0 and 1)}
+   *
+   * @param positions one position per dimension, in {@link #dims()} order
+   * @throws IllegalArgumentException if the number of positions is not the number of dimensions
+   * @throws IndexOutOfBoundsException if a position is outside its dimension
+   * @throws IllegalStateException for a str variable
+   */
   public double getDouble(int... positions) {
     return column.getDouble(offset(positions));
   }
 
-  /** True if the element at the given positions is missing (NaN or null). */
+  /**
+   * {@return true if the element at the given positions is missing (NaN or null); always false for
+   * integer and boolean variables}
+   *
+   * @param positions one position per dimension, in {@link #dims()} order
+   * @throws IllegalArgumentException if the number of positions is not the number of dimensions
+   * @throws IndexOutOfBoundsException if a position is outside its dimension
+   */
   public boolean isMissing(int... positions) {
     return column.isMissing(offset(positions));
   }
 
-  /** A copy of all elements as doubles, in C order. */
+  /**
+   * {@return a copy of all elements as doubles, in C order (NaN where missing; booleans are 0 and 1)}
+   *
+   * @throws IllegalStateException for a str variable
+   */
   public double[] toDoubleArray() {
     double[] out = new double[Math.toIntExact(column.length())];
     for (int i = 0; i < out.length; i++) out[i] = column.getDouble(i);
     return out;
   }
 
-  /** A copy of all elements of a str variable, in C order. */
+  /**
+   * {@return a copy of all elements of a str variable, in C order; null where missing}
+   *
+   * @throws IllegalStateException if the variable is not of type str
+   */
   public String[] toStringArray() {
     String[] s = column.strings();
     if (s == null) throw new IllegalStateException("variable '" + name + "' is " + type() + ", not str");

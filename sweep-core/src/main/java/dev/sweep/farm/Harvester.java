@@ -87,12 +87,23 @@ public final class Harvester {
     });
   }
 
-  /** A builder for a harvester of the runner into the file (its format chosen by extension, e.g. {@code .nc}). */
+  /**
+   * {@return a builder for a harvester of the runner into the file}
+   *
+   * @param runner the runner whose sweeps are merged
+   * @param file the file, its format chosen by extension (e.g. {@code .nc}); it need not exist yet
+   * @throws IllegalArgumentException if no registered format accepts the file
+   */
   public static Builder builder(Runner runner, Path file) {
     return new Builder(runner, DatasetStore.forPath(file));
   }
 
-  /** A builder for a harvester of the runner through a given store. */
+  /**
+   * {@return a builder for a harvester of the runner through a given store}
+   *
+   * @param runner the runner whose sweeps are merged
+   * @param store the store that reads and writes the file
+   */
   public static Builder builder(Runner runner, DatasetStore store) {
     return new Builder(runner, store);
   }
@@ -101,6 +112,15 @@ public final class Harvester {
    * A builder for the static method's harvester, described by its {@link Label} and syncing with
    * the label's {@code harvester} file, resolved against {@code dir}. Add constants with
    * {@code configure}.
+   *
+   * @param owner the class that declares the method
+   * @param method the method's name
+   * @param dir the directory a relative file name resolves against
+   * @param configure completes the runner's builder, e.g. {@code b -> b.constant("t", ts)}; may
+   *     return it unchanged
+   * @return the harvester's builder
+   * @throws IllegalArgumentException if the method has no {@code @Label}, its label names no
+   *     harvester file, the runner cannot be built, or no registered format accepts the file
    */
   public static Builder labelled(Class<?> owner, String method, Path dir,
       java.util.function.UnaryOperator<Runner.Builder> configure) {
@@ -119,30 +139,86 @@ public final class Harvester {
     throw new IllegalArgumentException(owner.getName() + " has no method '" + method + "' with a @Label");
   }
 
-  /** Runs every combination, merges the results into the full dataset and syncs the file; returns them. */
+  /**
+   * Runs every combination, merges the results into the full dataset and syncs the file.
+   *
+   * @param combos the parameters to combine; may hold {@link Combos.Builder#addStored} placeholders
+   * @return this harvest's results
+   * @throws dev.sweep.run.RunFailedException if a run throws under {@link dev.sweep.run.OnError#STOP}
+   * @throws dev.sweep.data.MergeConflictException if new and stored values differ under
+   *     {@link MergePolicy#FAIL_ON_CONFLICT}; the file keeps what was synced before
+   * @throws IllegalArgumentException if the file was written by a different runner, the arguments do
+   *     not fit the runner, or a stored-values parameter names a dimension the file has no labels for
+   * @throws UncheckedIOException if the file cannot be locked, read or written
+   */
   public Dataset harvestCombos(Combos combos) {
     return harvest(Cases.none(), combos, false);
   }
 
-  /** Runs the cases, merges and syncs; returns their results. */
+  /**
+   * Runs the cases, merges the results into the full dataset and syncs the file.
+   *
+   * @param cases the points to run; no two may be the same point
+   * @return this harvest's results
+   * @throws dev.sweep.run.RunFailedException if a run throws under {@link dev.sweep.run.OnError#STOP}
+   * @throws dev.sweep.data.MergeConflictException if new and stored values differ under
+   *     {@link MergePolicy#FAIL_ON_CONFLICT}; the file keeps what was synced before
+   * @throws IllegalArgumentException if the file was written by a different runner, the arguments do
+   *     not fit the runner, or a stored-values parameter names a dimension the file has no labels for
+   * @throws UncheckedIOException if the file cannot be locked, read or written
+   */
   public Dataset harvestCases(Cases cases) {
     return harvest(cases, Combos.empty(), false);
   }
 
-  /** Runs every combination for every case, merges and syncs; returns their results. */
+  /**
+   * Runs every combination for every case, merges the results into the full dataset and syncs the file.
+   *
+   * @param cases the points to run; no two may be the same point
+   * @param combos the parameters combined with each case
+   * @return this harvest's results
+   * @throws dev.sweep.run.RunFailedException if a run throws under {@link dev.sweep.run.OnError#STOP}
+   * @throws dev.sweep.data.MergeConflictException if new and stored values differ under
+   *     {@link MergePolicy#FAIL_ON_CONFLICT}; the file keeps what was synced before
+   * @throws IllegalArgumentException if the file was written by a different runner, the arguments do
+   *     not fit the runner, or a stored-values parameter names a dimension the file has no labels for
+   * @throws UncheckedIOException if the file cannot be locked, read or written
+   */
   public Dataset harvest(Cases cases, Combos combos) {
     return harvest(cases, combos, false);
   }
 
   /**
    * Runs only the combinations whose cells are not yet filled in the file (xyzpy's
-   * {@code missing_only=True}), merges and syncs; returns their results (empty if none was missing).
+   * {@code missing_only=True}), merges and syncs.
+   *
+   * @param combos the parameters to combine
+   * @return the results of the runs made; an empty dataset if none was missing
+   * @throws dev.sweep.run.RunFailedException if a run throws under {@link dev.sweep.run.OnError#STOP}
+   * @throws dev.sweep.data.MergeConflictException if new and stored values differ under
+   *     {@link MergePolicy#FAIL_ON_CONFLICT}; the file keeps what was synced before
+   * @throws IllegalArgumentException if the file was written by a different runner, the arguments do
+   *     not fit the runner, or a stored-values parameter names a dimension the file has no labels for
+   * @throws UncheckedIOException if the file cannot be locked, read or written
    */
   public Dataset harvestMissing(Combos combos) {
     return harvest(Cases.none(), combos, true);
   }
 
-  /** As {@link #harvestMissing(Combos)}, for every case with every combination. */
+  /**
+   * Runs only the points not yet filled in the file, of every case with every combination, merges and
+   * syncs; as {@link #harvestMissing(Combos)}.
+   *
+   * @param cases the points to run
+   * @param combos the parameters combined with each case
+   * @return the results of the runs made; an empty dataset if none was missing
+   * @throws dev.sweep.run.RunFailedException if a run throws under {@link dev.sweep.run.OnError#STOP}
+   * @throws dev.sweep.data.MergeConflictException if new and stored values differ under
+   *     {@link MergePolicy#FAIL_ON_CONFLICT}; the file keeps what was synced before
+   * @throws IllegalArgumentException if the file was written by a different runner, the arguments do
+   *     not fit the runner, or a stored-values parameter names a dimension the file has no labels for
+   * @throws UncheckedIOException if the file cannot be locked, read or written
+   */
   public Dataset harvestMissing(Cases cases, Combos combos) {
     return harvest(cases, combos, true);
   }
@@ -353,12 +429,15 @@ public final class Harvester {
     }
   }
 
-  /** Everything harvested so far, in this and earlier sessions (an empty dataset before the first harvest). */
+  /**
+   * {@return everything harvested so far, in this and earlier sessions and by other processes as of
+   * the last sync; an empty dataset before anything is stored}
+   */
   public synchronized Dataset fullDataset() {
     return full;
   }
 
-  /** The results of the latest harvest of this instance, if any. */
+  /** {@return the results of this instance's latest harvest; empty before the first or after a delete} */
   public synchronized Optional<Dataset> lastDataset() {
     return Optional.ofNullable(last);
   }
@@ -366,12 +445,22 @@ public final class Harvester {
   /**
    * Deletes the harvested data: the file is renamed to {@code <file>.bak-<timestamp>} (returned),
    * and the in-memory dataset is emptied.
+   *
+   * @return the backup's path; empty if there was no file
+   * @throws UncheckedIOException if the file cannot be locked or moved
    */
   public synchronized Optional<Path> delete() {
     return delete(true);
   }
 
-  /** Deletes the harvested data, keeping a timestamped backup of the file only if {@code keepBackup}. */
+  /**
+   * Deletes the harvested data, keeping a timestamped backup of the file only if {@code keepBackup};
+   * the in-memory dataset is emptied.
+   *
+   * @param keepBackup rename the file to {@code <file>.bak-<timestamp>} rather than delete it
+   * @return the backup's path; empty if there was no file or no backup was kept
+   * @throws UncheckedIOException if the file cannot be locked, moved or deleted
+   */
   public synchronized Optional<Path> delete(boolean keepBackup) {
     return withFileLock(() -> {
       Path file = store.path();
@@ -395,11 +484,12 @@ public final class Harvester {
     });
   }
 
-  /** The file this harvester syncs with. */
+  /** {@return the file this harvester syncs with, as the store names it} */
   public Path file() {
     return store.path();
   }
 
+  /** {@return the runner whose sweeps this harvester runs and merges} */
   public Runner runner() {
     return runner;
   }
@@ -423,13 +513,26 @@ public final class Harvester {
       this.store = Objects.requireNonNull(store, "store");
     }
 
-    /** What happens where new results meet stored ones (default: fail on conflicting values). */
+    /**
+     * Sets what happens where new results meet stored ones (default: fail on conflicting values).
+     *
+     * @param policy the merge policy
+     * @return this builder
+     */
     public Builder merge(MergePolicy policy) {
       this.policy = Objects.requireNonNull(policy, "policy");
       return this;
     }
 
-    /** Saves after every {@code runs} runs, so a crash loses at most that many. */
+    /**
+     * Saves after every {@code runs} runs, so a crash loses at most that many; by default a harvest
+     * is saved once, at its end.
+     *
+     * @param runs the number of runs per batch
+     * @return this builder
+     * @throws IllegalArgumentException if {@code runs} is less than 1
+     * @throws IllegalStateException if a save interval was already set
+     */
     public Builder saveEvery(long runs) {
       if (runs < 1) throw new IllegalArgumentException("saveEvery runs is " + runs + "; expected at least 1");
       if (batchTime != null) throw new IllegalStateException("saveEvery was already set to " + batchTime);
@@ -437,7 +540,15 @@ public final class Harvester {
       return this;
     }
 
-    /** Saves about every {@code interval}, so a crash loses at most about that much work. */
+    /**
+     * Saves about every {@code interval}, so a crash loses at most about that much work; the batch
+     * size adapts to the time runs take, starting at 16 runs.
+     *
+     * @param interval the time between saves
+     * @return this builder
+     * @throws IllegalArgumentException if {@code interval} is not positive
+     * @throws IllegalStateException if a number of runs per save was already set
+     */
     public Builder saveEvery(Duration interval) {
       if (interval.isNegative() || interval.isZero()) {
         throw new IllegalArgumentException("saveEvery interval is " + interval + "; expected a positive duration");
@@ -450,6 +561,7 @@ public final class Harvester {
     /**
      * The harvester, with the existing file loaded.
      *
+     * @return the harvester
      * @throws IllegalArgumentException if the file holds other variables than the runner declares
      * @throws java.io.UncheckedIOException if the file cannot be read
      */

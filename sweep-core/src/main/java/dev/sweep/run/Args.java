@@ -57,20 +57,27 @@ public final class Args {
     }
   }
 
-  /** The argument names: swept parameters, then constants and resources. */
+  /** {@return the argument names: swept parameters, then constants and resources; unmodifiable} */
   public List<String> names() {
     return layout.names;
   }
 
-  /** True if an argument of that name is present. */
+  /**
+   * {@return true if an argument of that name is present}
+   *
+   * @param name the argument name
+   */
   public boolean has(String name) {
     return layout.slots.containsKey(name);
   }
 
   /**
-   * The position of a named argument, for {@link #get(int)}; look it up once outside a hot loop.
+   * The position of a named argument, for {@link #get(int)}; look it up once outside a hot loop. A
+   * slot stays valid for every run of the sweep.
    *
-   * @throws IllegalArgumentException naming the arguments there are
+   * @param name the argument name
+   * @return the slot, in {@code 0..names().size() - 1}
+   * @throws IllegalArgumentException naming the arguments there are, if there is none by that name
    */
   public int slot(String name) {
     for (int i = 0; i < cachedNames.length; i++) {
@@ -86,23 +93,47 @@ public final class Args {
     return s;
   }
 
-  /** The value at a slot, as given (boxed; enums stay enums). */
+  /**
+   * {@return the value at a slot, as given (boxed; enums stay enums)}
+   *
+   * @param slot a position from {@link #slot(String)}
+   */
   public Object get(int slot) {
     return slot < layout.swept ? cursor.value(slot) : layout.fixed[slot - layout.swept];
   }
 
-  /** The value of a named argument, as given. */
+  /**
+   * {@return the value of a named argument, as given (boxed; enums stay enums)}
+   *
+   * @param name the argument name
+   * @throws IllegalArgumentException naming the arguments there are, if there is none by that name
+   */
   public Object get(String name) {
     return get(slot(name));
   }
 
-  /** A named argument of a given class. */
+  /**
+   * {@return a named argument, cast to the given class}
+   *
+   * @param <T> the argument's type
+   * @param name the argument name
+   * @param type the class the value must be an instance of
+   * @throws IllegalArgumentException naming the arguments there are, if there is none by that
+   *     name; or if the value is not a {@code type}
+   */
   public <T> T get(String name, Class<T> type) {
     Object v = get(name);
     if (!type.isInstance(v)) throw wrongType(name, v, type.getSimpleName());
     return type.cast(v);
   }
 
+  /**
+   * {@return an int argument} An Integer, Short or Byte is accepted, and a Long whose value fits an int.
+   *
+   * @param name the argument name
+   * @throws IllegalArgumentException naming the arguments there are, if there is none by that
+   *     name; or if the value is of another type
+   */
   public int getInt(String name) {
     Object v = get(name);
     if (v instanceof Integer i) return i;
@@ -111,6 +142,13 @@ public final class Args {
     throw wrongType(name, v, "int");
   }
 
+  /**
+   * {@return a long argument; a Long, Integer, Short or Byte is accepted}
+   *
+   * @param name the argument name
+   * @throws IllegalArgumentException naming the arguments there are, if there is none by that
+   *     name; or if the value is of another type
+   */
   public long getLong(String name) {
     Object v = get(name);
     if (v instanceof Long || v instanceof Integer || v instanceof Short || v instanceof Byte) {
@@ -119,20 +157,39 @@ public final class Args {
     throw wrongType(name, v, "long");
   }
 
-  /** A numeric argument as a double (ints and longs widen). */
+  /**
+   * {@return a numeric argument as a double (ints and longs widen)}
+   *
+   * @param name the argument name
+   * @throws IllegalArgumentException naming the arguments there are, if there is none by that
+   *     name; or if the value is not a number
+   */
   public double getDouble(String name) {
     Object v = get(name);
     if (v instanceof Number n) return n.doubleValue();
     throw wrongType(name, v, "double");
   }
 
+  /**
+   * {@return a boolean argument}
+   *
+   * @param name the argument name
+   * @throws IllegalArgumentException naming the arguments there are, if there is none by that
+   *     name; or if the value is not a Boolean
+   */
   public boolean getBoolean(String name) {
     Object v = get(name);
     if (v instanceof Boolean b) return b;
     throw wrongType(name, v, "boolean");
   }
 
-  /** A string argument; an enum gives its name. */
+  /**
+   * {@return a string argument; an enum gives its name}
+   *
+   * @param name the argument name
+   * @throws IllegalArgumentException naming the arguments there are, if there is none by that
+   *     name; or if the value is neither a String nor an enum
+   */
   public String getString(String name) {
     Object v = get(name);
     if (v instanceof String s) return s;
@@ -140,7 +197,15 @@ public final class Args {
     throw wrongType(name, v, "String");
   }
 
-  /** An enum argument, given as the constant or its name. */
+  /**
+   * {@return an enum argument, given as the constant or as its name}
+   *
+   * @param <E> the enum
+   * @param name the argument name
+   * @param type the enum's class
+   * @throws IllegalArgumentException naming the arguments there are, if there is none by that
+   *     name; or if the value is neither a constant nor the name of one
+   */
   public <E extends Enum<E>> E getEnum(String name, Class<E> type) {
     Object v = get(name);
     if (type.isInstance(v)) return type.cast(v);
@@ -159,14 +224,14 @@ public final class Args {
         + (v == null ? "" : " (" + v.getClass().getSimpleName() + ")") + ", not " + expected);
   }
 
-  /** A copy of the swept arguments (not constants or resources), in order. */
+  /** {@return an unmodifiable copy of the swept arguments (not constants or resources), by name in order} */
   public Map<String, Object> toMap() {
     Map<String, Object> m = new LinkedHashMap<>();
     for (int i = 0; i < layout.swept; i++) m.put(layout.names.get(i), cursor.value(i));
     return Collections.unmodifiableMap(m);
   }
 
-  /** The run number within its sweep. */
+  /** {@return the current run's number within its sweep, from 0} */
   public long run() {
     return cursor.run();
   }

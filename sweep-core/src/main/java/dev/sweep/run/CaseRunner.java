@@ -26,28 +26,61 @@ public final class CaseRunner {
     this.constants = Map.copyOf(constants);
   }
 
+  /**
+   * {@return a runner of the function with the default options and no constants}
+   *
+   * @param fn the function to run
+   */
   public static CaseRunner of(RunFunction fn) {
     return new CaseRunner(fn, RunOptions.defaults(), Map.of());
   }
 
-  /** This runner with other options. */
+  /**
+   * {@return a runner like this one with other options; this one is unchanged}
+   *
+   * @param options progress, workers, order and failure handling for every run
+   */
   public CaseRunner with(RunOptions options) {
     return new CaseRunner(fn, Objects.requireNonNull(options, "options"), constants);
   }
 
-  /** This runner passing the given constant to every run as well. */
+  /**
+   * {@return a runner like this one that also passes the constant to every run; this one is unchanged}
+   * A constant of the same name is replaced.
+   *
+   * @param name the argument name
+   * @param value the value every run receives
+   */
   public CaseRunner withConstant(String name, Object value) {
     Map<String, Object> c = new LinkedHashMap<>(constants);
     c.put(name, Objects.requireNonNull(value, "value"));
     return new CaseRunner(fn, options, c);
   }
 
-  /** The results of the cases, in case order. */
+  /**
+   * Runs every case.
+   *
+   * @param cases the points to run
+   * @return the results in case order, unmodifiable; NaN for a run that failed under
+   *     {@link OnError#CONTINUE}
+   * @throws RunFailedException if a run throws under {@link OnError#STOP}
+   * @throws IllegalArgumentException if the function declares arguments other than those given
+   */
   public List<Object> run(Cases cases) {
     return run(cases, Combos.empty());
   }
 
-  /** The results of every case with every combination, case-major, the last combo fastest. */
+  /**
+   * Runs every case with every combination.
+   *
+   * @param cases the points to run
+   * @param combos the parameters combined with each case
+   * @return the results case-major, the last combo fastest, unmodifiable; NaN for a run that failed
+   *     under {@link OnError#CONTINUE}
+   * @throws RunFailedException if a run throws under {@link OnError#STOP}
+   * @throws IllegalArgumentException if a parameter is both a case argument and a combo, or the
+   *     function declares arguments other than those given
+   */
   public List<Object> run(Cases cases, Combos combos) {
     Space space = Space.of(cases, combos);
     Object[] results = new Object[Math.toIntExact(space.size())];

@@ -28,23 +28,45 @@ public final class ComboRunner {
     this.constants = Map.copyOf(constants);
   }
 
+  /**
+   * {@return a runner of the function with the default options and no constants}
+   *
+   * @param fn the function to run
+   */
   public static ComboRunner of(RunFunction fn) {
     return new ComboRunner(fn, RunOptions.defaults(), Map.of());
   }
 
-  /** This runner with other options. */
+  /**
+   * {@return a runner like this one with other options; this one is unchanged}
+   *
+   * @param options progress, workers, order and failure handling for every run
+   */
   public ComboRunner with(RunOptions options) {
     return new ComboRunner(fn, Objects.requireNonNull(options, "options"), constants);
   }
 
-  /** This runner passing the given constant to every run as well. */
+  /**
+   * {@return a runner like this one that also passes the constant to every run; this one is unchanged}
+   * A constant of the same name is replaced.
+   *
+   * @param name the argument name
+   * @param value the value every run receives
+   */
   public ComboRunner withConstant(String name, Object value) {
     Map<String, Object> c = new LinkedHashMap<>(constants);
     c.put(name, Objects.requireNonNull(value, "value"));
     return new ComboRunner(fn, options, c);
   }
 
-  /** Runs every combination. */
+  /**
+   * Runs every combination.
+   *
+   * @param combos the parameters to combine
+   * @return the results on the grid of the combos
+   * @throws RunFailedException if a run throws under {@link OnError#STOP}
+   * @throws IllegalArgumentException if the function declares arguments other than those given
+   */
   public Grid run(Combos combos) {
     return run(Cases.none(), combos);
   }
@@ -52,6 +74,13 @@ public final class ComboRunner {
   /**
    * Runs every combination for every case. The grid is the smallest holding every run: case
    * arguments (by sorted distinct values), then combos; cells no run reaches are missing.
+   *
+   * @param cases the points to run
+   * @param combos the parameters combined with each case
+   * @return the results on the grid
+   * @throws RunFailedException if a run throws under {@link OnError#STOP}
+   * @throws IllegalArgumentException if two cases are the same point, a parameter is both a case
+   *     argument and a combo, or the function declares arguments other than those given
    */
   public Grid run(Cases cases, Combos combos) {
     Space space = Space.of(cases, combos);

@@ -12,6 +12,6 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.RECORD_COMPONENT)
 public @interface Dims {
-  /** The dimension names, outermost first. */
+  /** {@return the dimension names, outermost first: one per array level of the component} */
   String[] value();
 }

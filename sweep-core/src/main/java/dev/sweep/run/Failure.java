@@ -10,6 +10,14 @@ import java.util.Map;
  * @param cause what the run threw
  */
 public record Failure(long run, Map<String, Object> arguments, Throwable cause) {
+  /**
+   * Keeps an unmodifiable copy of the arguments.
+   *
+   * @param run the run number within its sweep
+   * @param arguments the swept arguments, by name
+   * @param cause what the run threw
+   * @throws NullPointerException if the arguments are null or hold a null key or value
+   */
   public Failure {
     arguments = Map.copyOf(arguments);
   }

@@ -26,35 +26,51 @@ public final class Grid {
     this.failures = failures;
   }
 
-  /** The dimension names: case arguments, then combos. */
+  /** {@return the dimension names: case arguments, then combos; unmodifiable} */
   public List<String> dims() {
     return dims;
   }
 
-  /** The labels along a dimension. */
+  /**
+   * {@return the labels along a dimension}
+   *
+   * @param dim the dimension's name
+   * @throws IllegalArgumentException naming the dimensions there are, if there is none by that name
+   */
   public Index coord(String dim) {
     Index ix = coords.get(dim);
     if (ix == null) throw new IllegalArgumentException("no dimension '" + dim + "'; the dimensions are " + dims);
     return ix;
   }
 
-  /** The size along each dimension. */
+  /** {@return the size along each dimension, in {@link #dims()} order (a new array)} */
   public int[] shape() {
     return Arrays.stream(shape).mapToInt(Math::toIntExact).toArray();
   }
 
-  /** The number of cells. */
+  /** {@return the number of cells, filled or not} */
   public int size() {
     return cells.length;
   }
 
-  /** The result at the given positions (one per dimension), or NaN if the cell was never filled. */
+  /**
+   * {@return the result at the given positions, or NaN if the cell was never filled}
+   *
+   * @param positions one position per dimension, in {@link #dims()} order
+   * @throws IllegalArgumentException if the number of positions is not the number of dimensions
+   * @throws IndexOutOfBoundsException if a position is outside its dimension
+   */
   public Object get(int... positions) {
     Object o = cells[offset(positions)];
     return o == null ? Double.NaN : o;
   }
 
-  /** The result at the given labels (one per dimension), or NaN if the cell was never filled. */
+  /**
+   * {@return the result at the given labels, or NaN if the cell was never filled}
+   *
+   * @param labels one label per dimension, by dimension name; other entries are ignored
+   * @throws IllegalArgumentException if a dimension has no label given, or not the one given
+   */
   public Object at(Map<String, ?> labels) {
     int[] p = new int[dims.size()];
     for (int d = 0; d < p.length; d++) {
@@ -71,24 +87,33 @@ public final class Grid {
     return get(p);
   }
 
-  /** True if no run filled the cell. */
+  /**
+   * {@return true if no run filled the cell: a gap between cases, or a run that failed}
+   *
+   * @param positions one position per dimension, in {@link #dims()} order
+   * @throws IllegalArgumentException if the number of positions is not the number of dimensions
+   * @throws IndexOutOfBoundsException if a position is outside its dimension
+   */
   public boolean isMissing(int... positions) {
     return cells[offset(positions)] == null;
   }
 
-  /** The number of cells no run filled. */
+  /** {@return the number of cells no run filled} */
   public long missingCount() {
     long m = 0;
     for (Object o : cells) if (o == null) m++;
     return m;
   }
 
-  /** The failures of runs under {@link OnError#CONTINUE} (empty otherwise). */
+  /** {@return the failures of runs under {@link OnError#CONTINUE}; empty otherwise} */
   public Failures failures() {
     return failures;
   }
 
-  /** The results as nested lists, one level per dimension (xyzpy's nested tuples), NaN where missing. */
+  /**
+   * {@return the results as nested lists, one level per dimension (xyzpy's nested tuples), NaN where
+   * missing}
+   */
   public List<Object> toNested() {
     return nest(0, 0);
   }

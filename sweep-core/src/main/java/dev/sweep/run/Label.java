@@ -21,21 +21,30 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.METHOD)
 public @interface Label {
-  /** The output variable names, in the order the method returns them. */
+  /**
+   * {@return the output variable names, in the order the method returns them; empty when a returned
+   * record or Dataset names them}
+   */
   String[] varNames() default {};
 
-  /** Inner dimensions of outputs, each as {@code "name[dim, dim]"}. */
+  /**
+   * {@return the inner dimensions of outputs that have some, each as {@code "name[dim, dim]"},
+   * outermost first}
+   */
   String[] varDims() default {};
 
   /**
-   * Labels of inner dimensions, each as {@code "dim = v1, v2, ..."}; values read as int, long,
-   * double, true/false, or else as strings (quotes optional).
+   * {@return the labels of inner dimensions, each as {@code "dim = v1, v2, ..."}} Values read as int,
+   * long, double, true/false, or else as strings (quotes optional).
    */
   String[] varCoords() default {};
 
-  /** The NetCDF file a harvester of this method syncs with, if any. */
+  /**
+   * {@return the NetCDF file a harvester of this method syncs with, relative to the directory given to
+   * {@code Harvester.labelled}; empty for none}
+   */
   String harvester() default "";
 
-  /** The CSV file a sampler of this method syncs with, if any. */
+  /** {@return the CSV file a sampler of this method syncs with; empty for none} */
   String sampler() default "";
 }

@@ -4,7 +4,9 @@ import java.util.Map;
 
 /** A run threw, and the sweep stopped ({@link OnError#STOP}). The cause is what the run threw. */
 public final class RunFailedException extends RuntimeException {
+  /** The failing run's number within its sweep. */
   private final long run;
+
   private final transient Map<String, Object> arguments;
 
   RunFailedException(long run, long total, Map<String, Object> arguments, Throwable cause) {
@@ -13,12 +15,12 @@ public final class RunFailedException extends RuntimeException {
     this.arguments = arguments;
   }
 
-  /** The failing run's number within its sweep. */
+  /** {@return the failing run's number within its sweep, from 0} */
   public long run() {
     return run;
   }
 
-  /** The failing run's swept arguments, by name. */
+  /** {@return the failing run's swept arguments, by name (not constants or resources)} */
   public Map<String, Object> arguments() {
     return arguments;
   }

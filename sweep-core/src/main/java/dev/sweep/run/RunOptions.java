@@ -22,21 +22,34 @@ public record RunOptions(int verbosity, int workers, ExecutorService executor, L
 
   private static final RunOptions DEFAULTS = builder().build();
 
+  /**
+   * Checks the components and keeps an unmodifiable copy of the listeners. Prefer {@link #builder()},
+   * which also checks the ranges of verbosity and workers.
+   *
+   * @param verbosity 0 silent, 1 a progress bar, 2 the bar and the current arguments
+   * @param workers how many threads run at once
+   * @param executor where the workers run, or null for threads the sweep starts and stops itself
+   * @param shuffleSeed a seed to run in a random order, or null for declared order
+   * @param onError what a failing run does
+   * @param listeners further listeners to progress and failures
+   * @throws NullPointerException if {@code onError} or {@code listeners} is null, or a listener is null
+   */
   public RunOptions {
     Objects.requireNonNull(onError, "onError");
     listeners = List.copyOf(listeners);
   }
 
-  /** A progress bar, one worker, declared order, stop on the first failure. */
+  /** {@return the defaults: a progress bar, one worker, declared order, stop on the first failure} */
   public static RunOptions defaults() {
     return DEFAULTS;
   }
 
+  /** {@return a builder starting from the defaults} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** A builder starting from these options. */
+  /** {@return a builder starting from these options, listeners included} */
   public Builder toBuilder() {
     Builder b = new Builder();
     b.verbosity = verbosity;
@@ -59,7 +72,13 @@ public record RunOptions(int verbosity, int workers, ExecutorService executor, L
 
     Builder() {}
 
-    /** 0 silent, 1 progress bar, 2 bar and current arguments. */
+    /**
+     * Sets what the sweep shows while it runs (default 1).
+     *
+     * @param verbosity 0 silent, 1 a progress bar, 2 the bar and the current arguments
+     * @return this builder
+     * @throws IllegalArgumentException if {@code verbosity} is not 0, 1 or 2
+     */
     public Builder verbosity(int verbosity) {
       if (verbosity < 0 || verbosity > 2) {
         throw new IllegalArgumentException("verbosity is " + verbosity + "; expected 0 (silent), 1 (bar) or 2 (bar and arguments)");
@@ -68,7 +87,13 @@ public record RunOptions(int verbosity, int workers, ExecutorService executor, L
       return this;
     }
 
-    /** The number of worker threads (at least 1). */
+    /**
+     * Sets how many runs go at once (default 1: on the calling thread).
+     *
+     * @param workers the number of worker threads
+     * @return this builder
+     * @throws IllegalArgumentException if {@code workers} is less than 1
+     */
     public Builder workers(int workers) {
       if (workers < 1) throw new IllegalArgumentException("workers is " + workers + "; expected at least 1");
       this.workers = workers;
@@ -76,8 +101,12 @@ public record RunOptions(int verbosity, int workers, ExecutorService executor, L
     }
 
     /**
-     * Runs the workers on the given executor (which the sweep does not shut down). Unless
-     * {@link #workers} is set too, as many workers as there are processors.
+     * Runs the workers on the given executor (which the sweep does not shut down). The number of
+     * workers becomes the number of processors, unless {@link #workers} is called after this or was
+     * set to more than 1 before.
+     *
+     * @param executor where the workers run
+     * @return this builder
      */
     public Builder executor(ExecutorService executor) {
       this.executor = Objects.requireNonNull(executor, "executor");
@@ -85,23 +114,41 @@ public record RunOptions(int verbosity, int workers, ExecutorService executor, L
       return this;
     }
 
-    /** Runs in an order shuffled with this seed, to balance uneven run times across workers. */
+    /**
+     * Runs in an order shuffled with this seed, to balance uneven run times across workers; results
+     * still land in their own cells. A sweep of more than {@code Integer.MAX_VALUE} runs cannot be shuffled.
+     *
+     * @param seed the shuffle's seed: the same seed gives the same order
+     * @return this builder
+     */
     public Builder shuffle(long seed) {
       this.shuffleSeed = seed;
       return this;
     }
 
+    /**
+     * Sets what a failing run does (default {@link OnError#STOP}).
+     *
+     * @param onError stop the sweep, or record the run as missing and go on
+     * @return this builder
+     */
     public Builder onError(OnError onError) {
       this.onError = Objects.requireNonNull(onError, "onError");
       return this;
     }
 
-    /** Adds a listener. */
+    /**
+     * Adds a listener to progress and failures, after those already added (and after the progress bar).
+     *
+     * @param listener the listener
+     * @return this builder
+     */
     public Builder listener(SweepListener listener) {
       listeners.add(Objects.requireNonNull(listener, "listener"));
       return this;
     }
 
+    /** {@return the options} */
     public RunOptions build() {
       return new RunOptions(verbosity, workers, executor, shuffleSeed, onError, listeners);
     }

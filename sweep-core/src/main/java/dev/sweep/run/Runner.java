@@ -64,17 +64,36 @@ public final class Runner {
     this.options = b.options;
   }
 
-  /** A builder for a runner of the given function. */
+  /**
+   * {@return a builder for a runner of the function, with nothing declared and the default options}
+   *
+   * @param fn the function to run
+   */
   public static Builder builder(RunFunction fn) {
     return new Builder(fn);
   }
 
-  /** A builder for the static method's runner, described by its {@link Label}. */
+  /**
+   * {@return a builder for the static method's runner, with the outputs its {@link Label} describes}
+   *
+   * @param owner the class that declares the method
+   * @param method the method's name; exactly one method may have it
+   * @throws IllegalArgumentException if there is no such method or more than one, it has no
+   *     {@link Label}, or the label's entries do not parse
+   */
   public static Builder labelled(Class<?> owner, String method) {
     return fromLabel(RunFunction.of(owner, method));
   }
 
-  /** A builder for the instance method's runner, described by its {@link Label}. */
+  /**
+   * {@return a builder for the instance method's runner, called on the target, with the outputs its
+   * {@link Label} describes}
+   *
+   * @param target the object to call the method on
+   * @param method the method's name; exactly one method may have it
+   * @throws IllegalArgumentException if there is no such method or more than one, it has no
+   *     {@link Label}, or the label's entries do not parse
+   */
   public static Builder labelled(Object target, String method) {
     return fromLabel(RunFunction.of(target, method));
   }
@@ -134,7 +153,10 @@ public final class Runner {
     }
   }
 
-  /** A builder starting from this runner's description. */
+  /**
+   * {@return a builder starting from this runner's description and options} Outputs and inner
+   * dimensions named here cannot be named again; the other setters replace.
+   */
   public Builder toBuilder() {
     Builder b = new Builder(fn);
     b.vars.addAll(vars);
@@ -148,17 +170,38 @@ public final class Runner {
     return b;
   }
 
-  /** This runner with other run options. */
+  /**
+   * {@return a runner like this one with other run options; this one is unchanged}
+   *
+   * @param options progress, workers, order and failure handling for every run
+   */
   public Runner with(RunOptions options) {
     return toBuilder().options(options).build();
   }
 
-  /** Runs every combination: a dataset over the combos' dimensions. */
+  /**
+   * Runs every combination.
+   *
+   * @param combos the parameters to combine
+   * @return a dataset over the combos' dimensions, then the outputs' inner dimensions
+   * @throws RunFailedException if a run throws under {@link OnError#STOP}, or a result does not fit
+   *     the outputs' description
+   * @throws IllegalArgumentException if the function declares arguments other than those given
+   */
   public Dataset runCombos(Combos combos) {
     return run(Cases.none(), combos);
   }
 
-  /** Runs the cases: a dataset over the smallest grid holding them, missing elsewhere. */
+  /**
+   * Runs the cases.
+   *
+   * @param cases the points to run; no two may be the same point
+   * @return a dataset over the smallest grid holding the cases, missing elsewhere
+   * @throws RunFailedException if a run throws under {@link OnError#STOP}, or a result does not fit
+   *     the outputs' description
+   * @throws IllegalArgumentException if two cases are the same point, or the function declares
+   *     arguments other than those given
+   */
   public Dataset runCases(Cases cases) {
     return run(cases, Combos.empty());
   }
@@ -167,7 +210,13 @@ public final class Runner {
    * Runs every combination for every case: a dataset over the case arguments (by sorted distinct
    * values) then the combos, with the outputs' inner dimensions last; cells no run reached are missing.
    *
-   * @throws RunFailedException if a run throws under {@link OnError#STOP}
+   * @param cases the points to run; no two may be the same point
+   * @param combos the parameters combined with each case
+   * @return the dataset; with no variables if no run succeeded
+   * @throws RunFailedException if a run throws under {@link OnError#STOP}, or a result does not fit
+   *     the outputs' description (whatever the error policy)
+   * @throws IllegalArgumentException if two cases are the same point, a parameter is both a case
+   *     argument and a combo, or the function declares arguments other than those given
    */
   public Dataset run(Cases cases, Combos combos) {
     Space space = Space.of(cases, combos);
@@ -181,6 +230,14 @@ public final class Runner {
    * Runs the given points as a flat table rather than a grid: a dataset over one unlabelled
    * dimension {@code dim}, holding each argument and each output as a variable along it (outputs
    * keep their inner dimensions). Points may repeat. This is what a sampler stores.
+   *
+   * @param points the points to run, in order
+   * @param dim the name of the one dimension; not an argument's
+   * @return the table as a dataset: the arguments' variables first, then the outputs'
+   * @throws RunFailedException if a run throws under {@link OnError#STOP}, or a result does not fit
+   *     the outputs' description
+   * @throws IllegalArgumentException if an argument has an output's name or is named {@code dim}, an
+   *     argument's values cannot share a type, or the function declares arguments other than those given
    */
   public Dataset runPoints(Cases points, String dim) {
     Space space = Space.flat(points, dim);
@@ -223,45 +280,53 @@ public final class Runner {
     return fixed;
   }
 
+  /** {@return the function this runner runs} */
   public RunFunction function() {
     return fn;
   }
 
-  /** The declared output names; empty when a record's components or a Dataset's variables name them. */
+  /**
+   * {@return the declared output names; empty when a record's components or a Dataset's variables
+   * name them}
+   */
   public List<String> vars() {
     return vars;
   }
 
-  /** The declared inner dimensions of each output that has some. */
+  /** {@return the declared inner dimensions, outermost first, of each output that has some} */
   public Map<String, List<String>> varDims() {
     return varDims;
   }
 
-  /** The declared labels of inner dimensions. */
+  /** {@return the declared labels of inner dimensions, by dimension name} */
   public Map<String, Index> coords() {
     return coords;
   }
 
-  /** The declared output types. */
+  /** {@return the declared output types, by output name; an output not here takes its first result's type} */
   public Map<String, DType> types() {
     return types;
   }
 
-  /** Values passed to every run and stored (as labels of the dimension they name, else as attributes). */
+  /**
+   * {@return the values passed to every run and stored (as labels of the inner dimension they name,
+   * else as attributes), by argument name}
+   */
   public Map<String, Object> constants() {
     return constants;
   }
 
-  /** Values passed to every run and never stored. */
+  /** {@return the values passed to every run and never stored, by argument name} */
   public Map<String, Object> resources() {
     return resources;
   }
 
-  /** Attributes stored on every dataset. */
+  /** {@return the attributes stored on every dataset this runner returns} */
   public Map<String, Object> attrs() {
     return attrs;
   }
 
+  /** {@return the options every sweep of this runner runs with} */
   public RunOptions options() {
     return options;
   }
@@ -293,7 +358,15 @@ public final class Runner {
       this.fn = Objects.requireNonNull(fn, "fn");
     }
 
-    /** Names the outputs, in the order the function returns them. */
+    /**
+     * Names the outputs, in the order the function returns them. Leave unset for a function that
+     * returns a record or a Dataset, whose components or variables name them.
+     *
+     * @param names the output names, distinct
+     * @return this builder
+     * @throws IllegalStateException if the outputs were already named
+     * @throws IllegalArgumentException if a name is repeated
+     */
     public Builder vars(String... names) {
       if (!vars.isEmpty()) throw new IllegalStateException("vars were already set to " + vars);
       for (String n : names) {
@@ -303,7 +376,14 @@ public final class Runner {
       return this;
     }
 
-    /** The inner dimensions of an output, outermost first. */
+    /**
+     * Declares the inner dimensions of an output: those of the array each run returns for it.
+     *
+     * @param var the output
+     * @param dims the dimension names, outermost first
+     * @return this builder
+     * @throws IllegalArgumentException if the output's dimensions were already set
+     */
     public Builder dims(String var, String... dims) {
       if (varDims.containsKey(var)) {
         throw new IllegalArgumentException("dims of '" + var + "' were already set to " + varDims.get(var));
@@ -312,7 +392,15 @@ public final class Runner {
       return this;
     }
 
-    /** The labels of an inner dimension. */
+    /**
+     * Declares the labels of an inner dimension, replacing any set before; without them the dimension
+     * is unlabelled.
+     *
+     * @param dim the inner dimension
+     * @param labels the labels, distinct and of one type
+     * @return this builder
+     * @throws IllegalArgumentException if the labels are empty, repeat, hold null or cannot share a type
+     */
     public Builder coords(String dim, Object... labels) {
       try {
         coords.put(dim, Index.of(labels));
@@ -322,13 +410,26 @@ public final class Runner {
       return this;
     }
 
-    /** The labels of an inner dimension. */
+    /**
+     * Declares the labels of an inner dimension, replacing any set before.
+     *
+     * @param dim the inner dimension
+     * @param labels the labels
+     * @return this builder
+     */
     public Builder coords(String dim, Index labels) {
       coords.put(dim, labels);
       return this;
     }
 
-    /** Declares an output's type, instead of taking the type of its first result. */
+    /**
+     * Declares an output's type, instead of taking the type of its first result; replaces a type set
+     * before.
+     *
+     * @param var the output
+     * @param type its element type
+     * @return this builder
+     */
     public Builder type(String var, DType type) {
       types.put(var, Objects.requireNonNull(type, "type"));
       return this;
@@ -337,7 +438,12 @@ public final class Runner {
     /**
      * A value passed to every run under this name and stored: as the labels of the inner dimension of
      * the same name (an array or list), otherwise as a dataset attribute (a number, string, boolean
-     * or array of those).
+     * or array of those). A constant of the same name is replaced.
+     *
+     * @param name the argument name
+     * @param value the value every run receives
+     * @return this builder
+     * @throws IllegalArgumentException if the name is already a resource
      */
     public Builder constant(String name, Object value) {
       Objects.requireNonNull(value, "value");
@@ -346,7 +452,15 @@ public final class Runner {
       return this;
     }
 
-    /** A value passed to every run under this name and never stored (a solver, a connection, a cache). */
+    /**
+     * A value passed to every run under this name and never stored (a solver, a connection, a cache).
+     * A resource of the same name is replaced.
+     *
+     * @param name the argument name
+     * @param value the value every run receives
+     * @return this builder
+     * @throws IllegalArgumentException if the name is already a constant
+     */
     public Builder resource(String name, Object value) {
       Objects.requireNonNull(value, "value");
       if (constants.containsKey(name)) throw new IllegalArgumentException("'" + name + "' is already a constant");
@@ -354,18 +468,38 @@ public final class Runner {
       return this;
     }
 
-    /** An attribute stored on every dataset. */
+    /**
+     * An attribute stored on every dataset, replacing one of the same name. The value is checked when
+     * a dataset is built: a number, string, boolean, or an array or list of those.
+     *
+     * @param name the attribute name
+     * @param value the attribute value
+     * @return this builder
+     */
     public Builder attr(String name, Object value) {
       attrs.put(name, Objects.requireNonNull(value, "value"));
       return this;
     }
 
+    /**
+     * Sets the options every sweep runs with (default {@link RunOptions#defaults()}).
+     *
+     * @param options progress, workers, order and failure handling
+     * @return this builder
+     */
     public Builder options(RunOptions options) {
       this.options = Objects.requireNonNull(options, "options");
       return this;
     }
 
-    /** Checks that dims, coords and types refer to declared outputs and that constants can be stored. */
+    /**
+     * Checks that dims and types refer to declared outputs (when outputs are named) and that constants
+     * can be stored.
+     *
+     * @return the runner
+     * @throws IllegalArgumentException naming the dims or type given for an undeclared output, or a
+     *     constant that is neither an inner dimension's labels nor storable as an attribute
+     */
     public Runner build() {
       if (!vars.isEmpty()) {
         for (String v : varDims.keySet()) {

@@ -5,18 +5,34 @@ package dev.sweep.run;
  * what it needs. Calls may come from worker threads, one at a time per worker.
  */
 public interface SweepListener {
-  /** Before the first run. */
+  /**
+   * Called before the first run.
+   *
+   * @param runs the number of runs the sweep will make
+   */
   default void started(long runs) {}
 
   /**
-   * After a batch of runs: {@code done} runs are finished so far; {@code last} is the last run's
-   * arguments (valid only during this call).
+   * Called after a batch of runs. Batches on different workers finish in any order, so {@code done}
+   * is a running total, not a run number.
+   *
+   * @param done how many runs are finished so far, over all workers
+   * @param last the arguments of the batch's last run; valid only during this call
+   *     ({@link Args#toMap()} keeps a copy)
    */
   default void progressed(long done, Args last) {}
 
-  /** After a run failed under {@link OnError#CONTINUE}. */
+  /**
+   * Called after a run failed under {@link OnError#CONTINUE}, on the worker that ran it.
+   *
+   * @param failure the run, its arguments and what it threw
+   */
   default void failed(Failure failure) {}
 
-  /** After the last run (also after a failed sweep stops). */
+  /**
+   * Called once after the last run, and also when a failed sweep stops.
+   *
+   * @param failures the failures recorded under {@link OnError#CONTINUE}; empty otherwise
+   */
   default void finished(Failures failures) {}
 }

@@ -29,21 +29,30 @@ public final class Cases {
     this.rows = rows;
   }
 
-  /** No cases. */
+  /** {@return no cases, as for a space of combos alone} */
   public static Cases none() {
     return NONE;
   }
 
   /**
-   * Cases as tuples of values for the named arguments.
+   * {@return cases as tuples of values for the named arguments, in the given order}
    *
+   * @param names the argument names, in the order of each tuple's values
+   * @param tuples one list of values per case, each as long as {@code names}
    * @throws IllegalArgumentException for a repeated name, a tuple of the wrong length, or a null value
    */
   public static Cases of(List<String> names, List<?>... tuples) {
     return of(names, Arrays.asList(tuples));
   }
 
-  /** As {@link #of(List, List[])}, from a list of tuples. */
+  /**
+   * {@return cases as tuples of values for the named arguments} As {@link #of(List, List[])}, from a
+   * list of tuples.
+   *
+   * @param names the argument names, in the order of each tuple's values
+   * @param tuples one list of values per case, each as long as {@code names}
+   * @throws IllegalArgumentException for a repeated name, a tuple of the wrong length, or a null value
+   */
   public static Cases of(List<String> names, List<? extends List<?>> tuples) {
     Set<String> seen = new LinkedHashSet<>();
     for (String n : names) {
@@ -71,6 +80,10 @@ public final class Cases {
    * Cases as maps from argument name to value; every map must name the same arguments. The argument
    * order (and so the order of the result's dimensions) is the first map's when it is ordered (a
    * LinkedHashMap or SortedMap), else alphabetical, since {@code Map.of} has no defined order.
+   *
+   * @param cases one map per case, from argument name to value
+   * @return the cases; {@link #none()} if {@code cases} is empty
+   * @throws IllegalArgumentException if a map names other arguments than the first, or a value is null
    */
   public static Cases ofMaps(List<? extends Map<String, ?>> cases) {
     if (cases.isEmpty()) return NONE;
@@ -93,28 +106,41 @@ public final class Cases {
     return of(names, tuples);
   }
 
-  /** The argument names every case gives. */
+  /** {@return the argument names every case gives, in tuple order; unmodifiable} */
   public List<String> names() {
     return names;
   }
 
-  /** The number of cases. */
+  /** {@return the number of cases} */
   public int size() {
     return rows.size();
   }
 
+  /** {@return true if there are no cases} */
   public boolean isEmpty() {
     return rows.isEmpty();
   }
 
-  /** The value of argument {@code name} in case {@code c}. */
+  /**
+   * {@return the value of argument {@code name} in case {@code c}, as given}
+   *
+   * @param c the case's position, from 0
+   * @param name the argument
+   * @throws IllegalArgumentException naming the arguments there are, if there is none by that name
+   * @throws IndexOutOfBoundsException if there is no case {@code c}
+   */
   public Object value(int c, String name) {
     int i = names.indexOf(name);
     if (i < 0) throw new IllegalArgumentException("no case argument '" + name + "'; the cases give " + names);
     return rows.get(c)[i];
   }
 
-  /** Case c as a map from argument name to value, in name order. */
+  /**
+   * {@return case {@code c} as an unmodifiable map from argument name to value, in {@link #names()} order}
+   *
+   * @param c the case's position, from 0
+   * @throws IndexOutOfBoundsException if there is no case {@code c}
+   */
   public Map<String, Object> get(int c) {
     Map<String, Object> m = new LinkedHashMap<>();
     Object[] row = rows.get(c);

@@ -34,21 +34,22 @@ public final class Combos {
     this.parameters = Collections.unmodifiableMap(parameters);
   }
 
-  /** No parameters: a single empty combination. */
+  /** {@return no parameters: a single empty combination} */
   public static Combos empty() {
     return EMPTY;
   }
 
+  /** {@return a builder with no parameters yet} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** The parameters, in declared order. */
+  /** {@return the parameter names, in declared order; unmodifiable} */
   public List<String> names() {
     return List.copyOf(parameters.keySet());
   }
 
-  /** The number of parameters. */
+  /** {@return the number of parameters: the number of dimensions they span} */
   public int rank() {
     return parameters.size();
   }
@@ -56,7 +57,9 @@ public final class Combos {
   /**
    * The number of combinations: the product of the value counts (1 with no parameters).
    *
+   * @return the number of combinations, at least 1
    * @throws IllegalStateException if a parameter stands for stored values not yet resolved
+   * @throws ArithmeticException if the product overflows a long
    */
   public long size() {
     long n = 1;
@@ -70,17 +73,29 @@ public final class Combos {
     return n;
   }
 
-  /** The names of parameters added with {@link Builder#addStored}, still to be resolved. */
+  /**
+   * {@return the names of parameters added with {@link Builder#addStored}, still to be resolved;
+   * usually empty}
+   */
   public List<String> storedNames() {
     return parameters.values().stream().filter(Parameter::isStored).map(Parameter::name).toList();
   }
 
-  /** True if the parameter is present. */
+  /**
+   * {@return true if a parameter of that name is present}
+   *
+   * @param name the parameter name
+   */
   public boolean contains(String name) {
     return parameters.containsKey(name);
   }
 
-  /** One parameter's values and labels. */
+  /**
+   * {@return one parameter's values and labels}
+   *
+   * @param name the parameter name
+   * @throws IllegalArgumentException naming the parameters there are, if there is none by that name
+   */
   public Parameter parameter(String name) {
     Parameter p = parameters.get(name);
     if (p == null) {
@@ -89,7 +104,7 @@ public final class Combos {
     return p;
   }
 
-  /** The parameters in declared order. */
+  /** {@return the parameters, in declared order; unmodifiable} */
   public List<Parameter> parameters() {
     return List.copyOf(parameters.values());
   }
@@ -116,7 +131,7 @@ public final class Combos {
       this.labels = values == null ? null : labelsOf(name, values);
     }
 
-    /** True for a placeholder meaning every value already stored (see {@link Builder#addStored}). */
+    /** {@return true for a placeholder meaning every value already stored (see {@link Builder#addStored})} */
     public boolean isStored() {
       return values == null;
     }
@@ -141,32 +156,55 @@ public final class Combos {
       }
     }
 
+    /** {@return the parameter's name: the function's argument and the dataset's dimension} */
     public String name() {
       return name;
     }
 
+    /** {@return the number of values; 0 for a stored placeholder} */
     public int size() {
       return values == null ? 0 : values.length;
     }
 
-    /** The value passed to the function at a position. */
+    /**
+     * {@return the value at a position, as passed to the function (an enum constant stays an enum)}
+     *
+     * @param i the position, in declared order from 0
+     * @throws ArrayIndexOutOfBoundsException if {@code i} is outside {@code 0..size() - 1}
+     * @throws NullPointerException for a stored placeholder, which has no values
+     */
     public Object value(int i) {
       return values[i];
     }
 
-    /** The labels of the values, as stored in a dataset. */
+    /**
+     * {@return the labels of the values, as stored in a dataset (an enum by its name); null for a
+     * stored placeholder}
+     */
     public Index labels() {
       return labels;
     }
   }
 
-  /** Builds {@link Combos}; rejects a bad parameter as soon as it is added. */
+  /**
+   * Builds {@link Combos}; rejects a bad parameter as soon as it is added. Every {@code add} rejects
+   * a name already added, no values, a null value, a repeated value, and values that cannot share one
+   * coordinate type.
+   */
   public static final class Builder {
     private final Map<String, Parameter> parameters = new LinkedHashMap<>();
 
     Builder() {}
 
-    /** Adds a parameter with the given values (boxed; use the array overloads for primitives). */
+    /**
+     * Adds a parameter with the given values (boxed; use the array overloads for primitives).
+     *
+     * @param name the parameter name, not yet added
+     * @param values the values in sweep order: distinct, non-null, of one coordinate type
+     * @return this builder
+     * @throws IllegalArgumentException for a name already added, a single array given in place of its
+     *     elements, no values, a null or repeated value, or values that cannot share a type
+     */
     public Builder add(String name, Object... values) {
       Objects.requireNonNull(name, "name");
       if (values.length == 1 && values[0] != null && values[0].getClass().isArray()) {
@@ -182,23 +220,54 @@ public final class Combos {
       return this;
     }
 
-    /** Adds a parameter with the given values. */
+    /**
+     * Adds a parameter with the values of a list, in list order.
+     *
+     * @param name the parameter name, not yet added
+     * @param values the values: distinct, non-null, of one coordinate type
+     * @return this builder
+     * @throws IllegalArgumentException as {@link #add(String, Object...)}
+     */
     public Builder add(String name, List<?> values) {
       return add(name, values.toArray());
     }
 
+    /**
+     * Adds a parameter with int values (int32 labels).
+     *
+     * @param name the parameter name, not yet added
+     * @param values the distinct values
+     * @return this builder
+     * @throws IllegalArgumentException as {@link #add(String, Object...)}
+     */
     public Builder add(String name, int[] values) {
       Object[] o = new Object[values.length];
       for (int i = 0; i < o.length; i++) o[i] = values[i];
       return add(name, o);
     }
 
+    /**
+     * Adds a parameter with long values (int64 labels).
+     *
+     * @param name the parameter name, not yet added
+     * @param values the distinct values
+     * @return this builder
+     * @throws IllegalArgumentException as {@link #add(String, Object...)}
+     */
     public Builder add(String name, long[] values) {
       Object[] o = new Object[values.length];
       for (int i = 0; i < o.length; i++) o[i] = values[i];
       return add(name, o);
     }
 
+    /**
+     * Adds a parameter with double values (float64 labels).
+     *
+     * @param name the parameter name, not yet added
+     * @param values the distinct values
+     * @return this builder
+     * @throws IllegalArgumentException as {@link #add(String, Object...)}
+     */
     public Builder add(String name, double[] values) {
       Object[] o = new Object[values.length];
       for (int i = 0; i < o.length; i++) o[i] = values[i];
@@ -208,6 +277,11 @@ public final class Combos {
     /**
      * Adds a parameter that stands for every value already stored along the dimension of that name
      * (xyzpy's {@code ...}): a Harvester replaces it with the labels in its file before running.
+     * Until then the combos have no {@link Combos#size()} and no space can be made of them.
+     *
+     * @param name the parameter name, not yet added; also the stored dimension's name
+     * @return this builder
+     * @throws IllegalArgumentException if the name was already added
      */
     public Builder addStored(String name) {
       Objects.requireNonNull(name, "name");
@@ -218,24 +292,44 @@ public final class Combos {
       return this;
     }
 
-    /** Adds every constant of an enum, in declaration order. */
+    /**
+     * Adds a parameter with every constant of an enum, in declaration order; the function receives the
+     * constants, the dataset labels them by name.
+     *
+     * @param <E> the enum
+     * @param name the parameter name, not yet added
+     * @param enumType the enum's class
+     * @return this builder
+     * @throws IllegalArgumentException if the name was already added or the enum has no constants
+     */
     public <E extends Enum<E>> Builder add(String name, Class<E> enumType) {
       return add(name, (Object[]) enumType.getEnumConstants());
     }
 
+    /** {@return the combos, with the parameters in the order they were added} */
     public Combos build() {
       return parameters.isEmpty() ? EMPTY : new Combos(new LinkedHashMap<>(parameters));
     }
   }
 
-  /** A builder pre-filled with these parameters, to add or override some. */
+  /**
+   * A builder pre-filled with these parameters, to add more. Adding a name already present is
+   * rejected as usual; use {@link #with} to replace a parameter.
+   *
+   * @return a new builder holding these parameters
+   */
   public Builder toBuilder() {
     Builder b = new Builder();
     b.parameters.putAll(parameters);
     return b;
   }
 
-  /** These combos with the given parameters replaced or added (in place of the same name, else at the end). */
+  /**
+   * {@return these combos with the given parameters replaced or added} A replaced parameter keeps its
+   * position; a new one goes at the end. This instance is unchanged.
+   *
+   * @param overrides the parameters to replace or add
+   */
   public Combos with(Combos overrides) {
     Map<String, Parameter> m = new LinkedHashMap<>(parameters);
     m.putAll(overrides.parameters);

@@ -99,6 +99,11 @@ public final class Space {
   /**
    * The cases as a flat list of runs along one unlabelled dimension (the rows of a table, the
    * samples of a sampler) instead of a grid: run {@code r} fills cell {@code r}; repeats are allowed.
+   *
+   * @param cases the runs, in order
+   * @param dim the name of the one dimension
+   * @return the flat space, with no coordinates
+   * @throws IllegalArgumentException if {@code dim} is also a case argument
    */
   public static Space flat(Cases cases, String dim) {
     if (cases.names().contains(dim)) {
@@ -107,22 +112,33 @@ public final class Space {
     return new Space(cases, Combos.empty(), java.util.Objects.requireNonNull(dim, "dim"));
   }
 
-  /** True for a {@link #flat} space. */
+  /** {@return true for a {@link #flat} space} */
   public boolean isFlat() {
     return flatDim != null;
   }
 
-  /** The grid's dimensions: the parameter names, or the one dimension of a flat space. */
+  /** {@return the grid's dimensions: the parameter names, or the one dimension of a flat space} */
   public List<String> dims() {
     return flatDim == null ? names : List.of(flatDim);
   }
 
-  /** The space of the combos alone. */
+  /**
+   * {@return the space of the combos alone}
+   *
+   * @param combos the parameters to combine
+   * @throws IllegalArgumentException if a parameter stands for stored values
+   *     ({@link Combos.Builder#addStored})
+   */
   public static Space of(Combos combos) {
     return new Space(Cases.none(), combos);
   }
 
-  /** The space of the cases alone. */
+  /**
+   * {@return the space of the cases alone}
+   *
+   * @param cases the points to run
+   * @throws IllegalArgumentException if a case argument's values cannot share a type
+   */
   public static Space of(Cases cases) {
     return new Space(cases, Combos.empty());
   }
@@ -130,34 +146,45 @@ public final class Space {
   /**
    * Every case combined with every combination of the combos.
    *
-   * @throws IllegalArgumentException if a parameter is both a case argument and a combo, or a case
-   *     argument's values cannot share a type
+   * @param cases the points to run, or {@link Cases#none()}
+   * @param combos the parameters combined with each case, or {@link Combos#empty()}
+   * @return the space, case-major
+   * @throws IllegalArgumentException if a parameter is both a case argument and a combo, stands for
+   *     stored values, or a case argument's values cannot share a type
    */
   public static Space of(Cases cases, Combos combos) {
     return new Space(cases, combos);
   }
 
-  /** The number of runs. */
+  /** {@return the number of runs: the cases (1 if none) times the combinations} */
   public long size() {
     return (cases.isEmpty() ? 1 : cases.size()) * comboSize;
   }
 
-  /** The parameter names: the case arguments, then the combos. Unless flat, also the grid's dimensions. */
+  /**
+   * {@return the parameter names: the case arguments, then the combos; unmodifiable} Unless the space
+   * is flat, these are also the grid's dimensions.
+   */
   public List<String> names() {
     return names;
   }
 
-  /** The labels of each grid dimension (none for a flat space). */
+  /** {@return the labels of each grid dimension, by name in dimension order; empty for a flat space} */
   public Map<String, Index> coords() {
     return coords;
   }
 
-  /** The grid's shape. */
+  /** {@return the grid's size along each dimension, in {@link #dims()} order (a new array)} */
   public long[] shape() {
     return flatDim == null ? shape.clone() : new long[] {size()};
   }
 
-  /** The number of grid cells. */
+  /**
+   * {@return the number of grid cells; for distinct cases at least {@link #size()}, more where they
+   * leave gaps}
+   *
+   * @throws ArithmeticException if the number overflows a long
+   */
   public long cells() {
     if (flatDim != null) return size();
     long n = 1;
@@ -165,21 +192,31 @@ public final class Space {
     return n;
   }
 
+  /** {@return the cases this space was made of; {@link Cases#none()} for combos alone} */
   public Cases cases() {
     return cases;
   }
 
+  /** {@return the combos this space was made of; {@link Combos#empty()} for cases alone} */
   public Combos combos() {
     return combos;
   }
 
-  /** The grid cell (C-order offset) that run {@code r} fills. */
+  /**
+   * {@return the grid cell (C-order offset) that run {@code r} fills}
+   *
+   * @param r the run number, in {@code 0..size() - 1}
+   */
   public long cellOf(long r) {
     if (flatDim != null) return r;
     return caseCell[(int) (r / comboSize)] + r % comboSize;
   }
 
-  /** The arguments of run {@code r}, by name, in {@link #names()} order. */
+  /**
+   * {@return the arguments of run {@code r} as an unmodifiable map, by name in {@link #names()} order}
+   *
+   * @param r the run number, in {@code 0..size() - 1}
+   */
   public Map<String, Object> arguments(long r) {
     Cursor c = cursor();
     c.seek(r);
@@ -205,7 +242,7 @@ public final class Space {
     }
   }
 
-  /** A cursor over the runs, starting before run 0. Not thread-safe: one per worker. */
+  /** {@return a new cursor over the runs, positioned before run 0; not thread-safe, so one per worker} */
   public Cursor cursor() {
     return new Cursor();
   }
@@ -220,7 +257,11 @@ public final class Space {
 
     Cursor() {}
 
-    /** Moves to run {@code r}. */
+    /**
+     * Moves to run {@code r}.
+     *
+     * @param r the run number, in {@code 0..size() - 1}
+     */
     public void seek(long r) {
       run = r;
       caseIdx = (int) (r / comboSize);
@@ -233,7 +274,7 @@ public final class Space {
       }
     }
 
-    /** Moves to the next run. */
+    /** Moves to the next run, or to run 0 from the start position. */
     public void advance() {
       if (run < 0) {
         seek(0);
@@ -252,18 +293,22 @@ public final class Space {
       }
     }
 
-    /** The current run number. */
+    /** {@return the current run number; -1 before the first move} */
     public long run() {
       return run;
     }
 
-    /** The grid cell of the current run. */
+    /** {@return the grid cell (C-order offset) of the current run} */
     public long cell() {
       if (flatDim != null) return run;
       return caseCell[caseIdx] + comboFlat;
     }
 
-    /** The value of parameter {@code i} (in {@link #names()} order) for the current run. */
+    /**
+     * {@return the value of parameter {@code i} for the current run, as given (an enum stays an enum)}
+     *
+     * @param i the parameter's position in {@link #names()}
+     */
     public Object value(int i) {
       return i < nCase ? cases.row(caseIdx)[i] : params[i - nCase].value(pos[i - nCase]);
     }

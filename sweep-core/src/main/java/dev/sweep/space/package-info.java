@@ -3,6 +3,7 @@
  * here), {@link dev.sweep.space.Cases} (explicit points), and {@link dev.sweep.space.Space}, the lazy
  * product of both that runners walk. {@link dev.sweep.space.Values} makes evenly spaced value lists.
  *
- * <p>Nulls: no method accepts or returns null.
+ * <p>Nulls: no method accepts or returns null, except that
+ * {@link dev.sweep.space.Combos.Parameter#labels()} is null for a stored-values placeholder.
  */
 package dev.sweep.space;

@@ -13,12 +13,13 @@ import java.util.ServiceLoader;
  */
 public interface DatasetStore {
 
-  /** The file. */
+  /** {@return the file this store reads and writes; it need not exist yet} */
   Path path();
 
   /**
    * Reads the whole dataset.
    *
+   * @return the dataset the file holds
    * @throws java.io.UncheckedIOException naming the file and what is wrong, if it is missing,
    *     corrupt, truncated or not of this format
    */
@@ -28,6 +29,7 @@ public interface DatasetStore {
    * Replaces the file's contents with the dataset, atomically: a crash at any moment leaves either
    * the old complete file or the new one, never a half-written file.
    *
+   * @param dataset the dataset to store
    * @throws java.io.UncheckedIOException naming the file, after which the old file is untouched
    * @throws IllegalArgumentException if the format cannot hold something in the dataset
    */
@@ -36,6 +38,8 @@ public interface DatasetStore {
   /**
    * The store for a file, by the first registered {@link Provider} that accepts it.
    *
+   * @param path the file, which need not exist yet
+   * @return the store
    * @throws IllegalArgumentException naming the file and the formats available, if none accepts it
    */
   static DatasetStore forPath(Path path) {
@@ -51,13 +55,21 @@ public interface DatasetStore {
 
   /** A file format's entry point, registered in {@code META-INF/services/dev.sweep.store.DatasetStore$Provider}. */
   interface Provider {
-    /** True if this format handles the file (usually by its extension). */
+    /**
+     * {@return true if this format handles the file (usually judged by its extension)}
+     *
+     * @param path the file, which need not exist yet
+     */
     boolean accepts(Path path);
 
-    /** The store for the file, which need not exist yet. */
+    /**
+     * {@return the store for a file this provider accepts}
+     *
+     * @param path the file, which need not exist yet
+     */
     DatasetStore open(Path path);
 
-    /** The format, for messages: e.g. {@code "NetCDF (.nc)"}. */
+    /** {@return the format, for messages: e.g. {@code "NetCDF (.nc)"}} */
     String description();
   }
 }

@@ -13,6 +13,8 @@ public final class DatasetAssertions {
    * Asserts that two datasets are identical: dimensions in the same order, labels, variables,
    * values (NaN equal to NaN) and attributes.
    *
+   * @param expected the dataset the test expects
+   * @param actual the dataset the code under test gave
    * @throws AssertionError explaining the first difference
    */
   public static void assertIdentical(Dataset expected, Dataset actual) {

@@ -74,6 +74,8 @@ public final class CsvFile {
    * not exist is created by the first {@link #append}. A torn last line left by an interrupted append
    * is dropped with a warning and cut off the file, so that the next append starts on a fresh line.
    *
+   * @param path the CSV file, which need not exist
+   * @return the open file, holding the rows read
    * @throws IllegalStateException if the file is damaged other than at its end, naming the line
    * @throws UncheckedIOException if it cannot be read or repaired
    */
@@ -103,6 +105,8 @@ public final class CsvFile {
    * Reads a file with its stored types, leaving out (with a warning) a torn last line, without
    * changing the file.
    *
+   * @param path the CSV file
+   * @return its complete rows, with the stored (or, without a sidecar, inferred) column types
    * @throws UncheckedIOException if the file does not exist or cannot be read
    * @throws IllegalStateException if the file is damaged other than at its end, naming the line
    */
@@ -116,7 +120,11 @@ public final class CsvFile {
     return r.table();
   }
 
-  /** The dtypes sidecar of a CSV file: {@code <file>.dtypes.json} in the same directory. */
+  /**
+   * {@return the dtypes sidecar of a CSV file: {@code <file>.dtypes.json} in the same directory}
+   *
+   * @param csv the CSV file, which need not exist
+   */
   public static Path dtypesFile(Path csv) {
     return Dtypes.of(csv);
   }
@@ -134,25 +142,28 @@ public final class CsvFile {
     return f.endsWith(".csv") ? f.substring(0, f.length() - 4) : f;
   }
 
-  /** The file. */
+  /** {@return the CSV file, as given to {@link #open}} */
   public Path path() {
     return path;
   }
 
-  /** The column names in file order; empty while the file has no header. */
+  /** {@return the column names in file order; empty while the file has no header} */
   public synchronized List<String> columns() {
     return names == null ? List.of() : names;
   }
 
   /**
-   * The column types in file order, as Tablesaw types; empty while unknown (no header yet, or a header
-   * with neither rows nor a sidecar).
+   * {@return the column types in file order, as Tablesaw types; empty while unknown (no header yet, or
+   * a header with neither rows nor a sidecar)}
    */
   public synchronized List<ColumnType> types() {
     return types == null ? List.of() : types;
   }
 
-  /** The rows the file held when opened, with the stored types (the same table on every call). */
+  /**
+   * {@return the rows the file held when opened, with the stored types} Appends do not add to it; it
+   * is the same table on every call, not a copy.
+   */
   public Table table() {
     return loaded;
   }
@@ -161,6 +172,7 @@ public final class CsvFile {
    * Checks that the file's header is exactly these columns in this order; passes while the file has
    * no header.
    *
+   * @param expected the column names, in order
    * @throws IllegalArgumentException naming the missing, extra and renamed columns, or the new order
    */
   public synchronized void requireColumns(List<String> expected) {
@@ -173,6 +185,7 @@ public final class CsvFile {
    * Appends the rows as one write followed by an fsync; the cost is proportional to the rows appended.
    * The first append to a new or empty file writes the header and the dtypes sidecar.
    *
+   * @param rows the rows, with the file's columns in the file's order
    * @throws IllegalArgumentException if the table's columns differ from the file's (naming the
    *     differences), a column's type differs from the stored one, or a column is of a type a CSV file
    *     here cannot hold (only INTEGER, LONG, FLOAT, DOUBLE, BOOLEAN and STRING)

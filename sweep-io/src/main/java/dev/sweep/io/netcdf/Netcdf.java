@@ -32,8 +32,10 @@ public final class Netcdf {
 
   /**
    * Writes a dataset as NetCDF-3 64-bit offset ({@link NetcdfFormat#NETCDF3_64BIT_OFFSET}), the format
-   * every NetCDF tool reads, in pure Java.
+   * every NetCDF tool reads, in pure Java, replacing the file atomically.
    *
+   * @param dataset the dataset to write
+   * @param path the file; its directory must exist
    * @throws IllegalArgumentException if the dataset holds what NetCDF-3 cannot (an int64 value outside
    *     int32, a string with a NUL character, a name NetCDF rejects, a reserved attribute name); the
    *     message says what to change
@@ -46,6 +48,9 @@ public final class Netcdf {
   /**
    * Writes a dataset in the given format, replacing the file atomically.
    *
+   * @param dataset the dataset to write
+   * @param path the file; its directory must exist
+   * @param format NetCDF-3 64-bit offset or NetCDF-4
    * @throws IllegalArgumentException if the dataset holds what the format cannot; nothing is written
    * @throws UnsupportedOperationException for {@link NetcdfFormat#NETCDF4} without the NetCDF C
    *     library; the message says what to install
@@ -64,6 +69,8 @@ public final class Netcdf {
    * Reads a NetCDF-3 or NetCDF-4 file, written by sweep or by another tool such as xarray; see
    * {@code NETCDF.md} for how foreign files map onto a dataset. Reading is pure Java for both formats.
    *
+   * @param path the file
+   * @return the dataset it holds; equal to the one written, for a file sweep wrote
    * @throws UncheckedIOException naming the file and the problem: no such file, not a NetCDF file,
    *     truncated, or corrupt
    */
@@ -75,6 +82,8 @@ public final class Netcdf {
    * True if {@link NetcdfFormat#NETCDF4} can be written: the NetCDF C library ({@code libnetcdf19} on
    * Debian) loads. The first call loads it, once per JVM; netcdf-java's start-up lines go to the
    * debug log instead of {@code System.out}.
+   *
+   * @return true if the C library loads; the same answer on every later call
    */
   public static boolean isNetcdf4Available() {
     return Netcdf4Library.isPresent();

@@ -15,12 +15,21 @@ public final class NetcdfStore implements DatasetStore {
   private final Path path;
   private final NetcdfFormat format;
 
-  /** The store for a file in the default format (NetCDF-3 64-bit offset). */
+  /**
+   * Makes the store for a file written in the default format (NetCDF-3 64-bit offset).
+   *
+   * @param path the file, which need not exist yet
+   */
   public NetcdfStore(Path path) {
     this(path, NetcdfFormat.NETCDF3_64BIT_OFFSET);
   }
 
-  /** The store for a file, written in the given format. */
+  /**
+   * Makes the store for a file written in the given format; reading detects the format by itself.
+   *
+   * @param path the file, which need not exist yet
+   * @param format the format writes use
+   */
   public NetcdfStore(Path path, NetcdfFormat format) {
     this.path = Objects.requireNonNull(path, "path");
     this.format = Objects.requireNonNull(format, "format");
@@ -46,7 +55,10 @@ public final class NetcdfStore implements DatasetStore {
     return "NetcdfStore[" + path + ", " + format + "]";
   }
 
-  /** Registers NetCDF for files ending in {@code .nc}, {@code .nc4} or {@code .cdf}. */
+  /**
+   * Registers NetCDF for files ending in {@code .nc}, {@code .nc4} or {@code .cdf} (any case): a
+   * {@code .nc4} file is written as NetCDF-4, the others as NetCDF-3 64-bit offset.
+   */
   public static final class Provider implements DatasetStore.Provider {
     @Override
     public boolean accepts(Path path) {

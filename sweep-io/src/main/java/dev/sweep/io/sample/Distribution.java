@@ -32,13 +32,19 @@ public interface Distribution {
   /**
    * Draws one value, using only the given generator for randomness (so that a seeded sampler repeats
    * its samples).
+   *
+   * @param random the generator to draw from
+   * @return the value: a non-null Integer, Long, Double, Float, Boolean, String or enum
    */
   Object draw(RandomGenerator random);
 
   /**
    * Doubles uniform in [lo, hi).
    *
-   * @throws IllegalArgumentException unless both bounds are finite and lo &lt; hi
+   * @param lo the lower bound, included
+   * @param hi the upper bound, excluded
+   * @return the distribution
+   * @throws IllegalArgumentException unless both bounds are finite, lo &lt; hi, and hi - lo is finite
    */
   static Distribution uniform(double lo, double hi) {
     finite("uniform", "lo", lo);
@@ -59,6 +65,9 @@ public interface Distribution {
   /**
    * Normally distributed doubles.
    *
+   * @param mean the mean
+   * @param sd the standard deviation
+   * @return the distribution
    * @throws IllegalArgumentException unless the mean is finite and the standard deviation finite and
    *     positive
    */
@@ -76,6 +85,9 @@ public interface Distribution {
    * Doubles in [lo, hi) whose logarithm is uniform: as many samples between 1 and 10 as between 10
    * and 100.
    *
+   * @param lo the lower bound, included
+   * @param hi the upper bound, excluded
+   * @return the distribution
    * @throws IllegalArgumentException unless 0 &lt; lo &lt; hi, both finite
    */
   static Distribution logUniform(double lo, double hi) {
@@ -96,8 +108,11 @@ public interface Distribution {
   }
 
   /**
-   * Integers uniform in [lo, hiExclusive): Integers when both bounds fit an int, else Longs.
+   * Integers uniform in [lo, hiExclusive): Integers when every value fits an int, else Longs.
    *
+   * @param lo the lowest value
+   * @param hiExclusive one past the highest value
+   * @return the distribution
    * @throws IllegalArgumentException unless lo &lt; hiExclusive
    */
   static Distribution integers(long lo, long hiExclusive) {
@@ -125,6 +140,8 @@ public interface Distribution {
    * One of the given values, each equally likely (xyzpy's list of values). Numbers of different types
    * are widened to their common type (1 and 2.5 give 1.0 and 2.5).
    *
+   * @param values the values, in order; repeats make a value more likely
+   * @return the distribution
    * @throws IllegalArgumentException if there are no values, one is null, or they cannot share a
    *     column type (a number and a string)
    */
@@ -133,7 +150,14 @@ public interface Distribution {
     return choice(Arrays.asList(values));
   }
 
-  /** As {@link #choice(Object...)}, from a list. */
+  /**
+   * One of the values of a list, each equally likely; as {@link #choice(Object...)}.
+   *
+   * @param values the values, in order; repeats make a value more likely
+   * @return the distribution
+   * @throws IllegalArgumentException if there are no values, one is null, or they cannot share a
+   *     column type
+   */
   static Distribution choice(List<?> values) {
     Objects.requireNonNull(values, "values");
     if (values.isEmpty()) {
@@ -171,6 +195,7 @@ public interface Distribution {
    *
    * @param name how the distribution prints, e.g. {@code "exponential(2)"}
    * @param inverseCdf maps a probability in [0, 1) to a value; must never return null
+   * @return the distribution
    */
   static Distribution ofQuantile(String name, DoubleFunction<?> inverseCdf) {
     Objects.requireNonNull(name, "name");

@@ -27,17 +27,17 @@ public final class Draws {
     this.byName = Collections.unmodifiableMap(byName);
   }
 
-  /** A builder with no arguments yet. */
+  /** {@return a builder with no arguments yet} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** The argument names, in order. */
+  /** {@return the argument names, in the order they were added; unmodifiable} */
   public List<String> names() {
     return List.copyOf(byName.keySet());
   }
 
-  /** The distributions by argument name, in order (unmodifiable). */
+  /** {@return the distributions by argument name, in order; unmodifiable} */
   public Map<String, Distribution> asMap() {
     return byName;
   }
@@ -45,6 +45,8 @@ public final class Draws {
   /**
    * The distribution of an argument.
    *
+   * @param name the argument name
+   * @return its distribution
    * @throws IllegalArgumentException naming the arguments there are, if there is none by that name
    */
   public Distribution get(String name) {
@@ -56,8 +58,11 @@ public final class Draws {
   }
 
   /**
-   * These draws with some distributions replaced, in the same argument order.
+   * These draws with some distributions replaced, in the same argument order; this instance is
+   * unchanged.
    *
+   * @param overrides distributions for some of these arguments
+   * @return the combined draws
    * @throws IllegalArgumentException if the overrides name an argument that is not among these
    */
   public Draws with(Draws overrides) {
@@ -108,6 +113,9 @@ public final class Draws {
      * Draws the argument uniformly from these values (xyzpy's list of values); numbers of different
      * types are widened to their common type.
      *
+     * @param name the argument name, not yet added
+     * @param values the values, each equally likely
+     * @return this builder
      * @throws IllegalArgumentException if the name is taken or blank, there are no values, one is null,
      *     or they cannot share a column type
      */
@@ -116,7 +124,15 @@ public final class Draws {
       return values(name, Arrays.asList(values));
     }
 
-    /** As {@link #values(String, Object...)}, from a list. */
+    /**
+     * Draws the argument uniformly from the values of a list; as {@link #values(String, Object...)}.
+     *
+     * @param name the argument name, not yet added
+     * @param values the values, each equally likely
+     * @return this builder
+     * @throws IllegalArgumentException if the name is taken or blank, there are no values, one is null,
+     *     or they cannot share a column type
+     */
     public Builder values(String name, List<?> values) {
       checkName(name);
       Objects.requireNonNull(values, "values");
@@ -136,6 +152,9 @@ public final class Draws {
     /**
      * Draws the argument from a distribution.
      *
+     * @param name the argument name, not yet added
+     * @param distribution where its values come from
+     * @return this builder
      * @throws IllegalArgumentException if the name is taken or blank
      */
     public Builder from(String name, Distribution distribution) {
@@ -154,8 +173,9 @@ public final class Draws {
     }
 
     /**
-     * The draws.
+     * Builds the draws, in the order the arguments were added.
      *
+     * @return the draws
      * @throws IllegalStateException if no argument was given
      */
     public Draws build() {

@@ -56,9 +56,13 @@ public final class Plots {
   /**
    * Writes a {@value #WIDTH} x {@value #HEIGHT} PNG scatter plot of column y against column x, one
    * colour per value of column hue (any type, taken as a category in order of first appearance), with
-   * a legend. Rows where x or y is missing are left out.
+   * a legend. Rows where x or y is missing or not finite are left out.
    *
+   * @param table the samples
+   * @param x the numeric column along the horizontal axis
+   * @param y the numeric column along the vertical axis
    * @param hue the column that colours the points, or null for one colour
+   * @param png the file to write, replaced if it exists; missing directories are created
    * @throws IllegalArgumentException if a column does not exist, or x or y is not numeric
    * @throws UncheckedIOException if the file cannot be written
    */
@@ -67,9 +71,19 @@ public final class Plots {
   }
 
   /**
-   * As {@link #scatter(Table, String, String, String, Path)}, of the given size in pixels.
+   * Writes a PNG scatter plot of the given size in pixels; otherwise as
+   * {@link #scatter(Table, String, String, String, Path)}.
    *
-   * @throws IllegalArgumentException also if a size is outside 100..10000
+   * @param table the samples
+   * @param x the numeric column along the horizontal axis
+   * @param y the numeric column along the vertical axis
+   * @param hue the column that colours the points, or null for one colour
+   * @param png the file to write, replaced if it exists; missing directories are created
+   * @param width the image's width in pixels, 100..10000
+   * @param height the image's height in pixels, 100..10000
+   * @throws IllegalArgumentException if a column does not exist, x or y is not numeric, or a size is
+   *     outside 100..10000
+   * @throws UncheckedIOException if the file cannot be written
    */
   public static void scatter(Table table, String x, String y, String hue, Path png, int width, int height) {
     Objects.requireNonNull(table, "table");

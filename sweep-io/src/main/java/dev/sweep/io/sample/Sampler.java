@@ -124,7 +124,13 @@ public final class Sampler {
         + "; sample into another file, or move this one away");
   }
 
-  /** A builder of a sampler of the runner's function, drawing its arguments from the defaults. */
+  /**
+   * {@return a builder of a sampler of the runner's function, drawing its arguments from the defaults}
+   * Without {@link Builder#file} the samples are kept in memory only.
+   *
+   * @param runner the runner whose outputs are sampled; its function must return one scalar per output
+   * @param defaults the distribution of every argument, in column order
+   */
   public static Builder builder(Runner runner, Draws defaults) {
     return new Builder(Objects.requireNonNull(runner, "runner"), Objects.requireNonNull(defaults, "defaults"));
   }
@@ -134,6 +140,10 @@ public final class Sampler {
    * {@code sampler} element names; a relative name resolves against {@link Builder#directory}, else the
    * working directory.
    *
+   * @param owner the class that declares the method
+   * @param method the method's name; exactly one method may have it
+   * @param defaults the distribution of every argument, in column order
+   * @return the sampler's builder, with the file set
    * @throws IllegalArgumentException if the method has no {@code @Label} or its label names no sampler file
    */
   public static Builder labelled(Class<?> owner, String method, Draws defaults) {
@@ -155,7 +165,11 @@ public final class Sampler {
    * Draws n samples from the default distributions, runs them, appends them to the table and the file,
    * and returns them.
    *
+   * @param n the number of samples, positive
+   * @return this call's samples as a new table: one column per argument, then one per output
    * @throws IllegalArgumentException if n is not positive, or the samples do not fit the stored columns
+   * @throws IllegalStateException if every run of the first call failed and the runner names no outputs,
+   *     so the columns are unknown
    * @throws RunFailedException if a run throws under {@link dev.sweep.run.OnError#STOP}; nothing is stored
    * @throws UncheckedIOException if the file cannot be written
    */
@@ -166,6 +180,9 @@ public final class Sampler {
   /**
    * As {@link #sampleCombos(int)}, with some default distributions replaced for this call.
    *
+   * @param n the number of samples, positive
+   * @param overrides distributions that replace some of the defaults for this call only
+   * @return this call's samples as a new table
    * @throws IllegalArgumentException also if the overrides name an argument the sampler does not draw
    */
   public Table sampleCombos(int n, Draws overrides) {
@@ -308,12 +325,15 @@ public final class Sampler {
             : "; a column keeps its type: draw " + stored + " values for '" + col + "'"));
   }
 
-  /** Every sample held: the file's rows when the sampler was built, then every call's (a copy). */
+  /** {@return a copy of every sample held: the file's rows when the sampler was built, then every call's} */
   public synchronized Table fullTable() {
     return Tables.copy(full);
   }
 
-  /** The samples of the latest call in this session (a copy); an empty table before the first call. */
+  /**
+   * {@return a copy of the samples of the latest call in this session; an empty table before the
+   * first call}
+   */
   public synchronized Table lastTable() {
     return Tables.copy(last);
   }
@@ -321,6 +341,8 @@ public final class Sampler {
   /**
    * Every sample held as a dataset over one unlabelled dimension {@value #DIM}, one variable per column
    * (an empty string becomes a missing string): what a NetCDF file stores for xarray users.
+   *
+   * @return the dataset
    */
   public synchronized Dataset fullDataset() {
     return Tables.dataset(full, DIM);
@@ -331,33 +353,39 @@ public final class Sampler {
    * which xarray opens with {@code xr.open_dataset(path)} (and pandas users turn into a frame with
    * {@code .to_dataframe()}). The write is atomic; see {@link Netcdf#write(Dataset, Path)}.
    *
+   * @param path the NetCDF file, replaced if it exists; its directory must exist
    * @throws UncheckedIOException if the file cannot be written
+   * @throws IllegalArgumentException if NetCDF-3 cannot hold a column (see
+   *     {@link Netcdf#write(Dataset, Path)})
    */
   public void writeNetcdf(Path path) {
     Netcdf.write(fullDataset(), Objects.requireNonNull(path, "path"));
   }
 
-  /** The file the samples are synced with, if any. */
+  /** {@return the CSV file the samples are synced with, as an absolute path; empty without one} */
   public Optional<Path> file() {
     return Optional.ofNullable(file);
   }
 
-  /** The runner that runs the samples (with the options given to the builder, if any). */
+  /** {@return the runner that runs the samples, with the options given to the builder if any} */
   public Runner runner() {
     return runner;
   }
 
-  /** The default distributions. */
+  /** {@return the default distributions, which give the argument columns and their order} */
   public Draws defaults() {
     return defaults;
   }
 
-  /** The seed the samples are drawn with: the one given to the builder, else one chosen at random. */
+  /**
+   * {@return the seed the samples are drawn with: the one given to the builder, else one chosen at
+   * random}
+   */
   public long seed() {
     return seed;
   }
 
-  /** How each call places its samples. */
+  /** {@return how each call places its samples in the parameter space} */
   public Design design() {
     return design;
   }
@@ -384,31 +412,58 @@ public final class Sampler {
       this.defaults = defaults;
     }
 
-    /** Syncs the samples with this CSV file (created by the first call if absent). */
+    /**
+     * Syncs the samples with this CSV file (created by the first call if absent).
+     *
+     * @param file the CSV file; a relative path resolves against {@link #directory}, if set; its
+     *     directory is created by {@link #build()} if missing
+     * @return this builder
+     */
     public Builder file(Path file) {
       this.file = Objects.requireNonNull(file, "file");
       return this;
     }
 
-    /** The directory a relative file name resolves against, instead of the working directory. */
+    /**
+     * Sets the directory a relative file name resolves against, instead of the working directory.
+     *
+     * @param directory the directory
+     * @return this builder
+     */
     public Builder directory(Path directory) {
       this.directory = Objects.requireNonNull(directory, "directory");
       return this;
     }
 
-    /** Draws with this seed: the same seed gives the same samples, whatever the number of workers. */
+    /**
+     * Draws with this seed: the same seed gives the same samples, whatever the number of workers.
+     * Without one, the sampler picks a random seed.
+     *
+     * @param seed the seed
+     * @return this builder
+     */
     public Builder seed(long seed) {
       this.seed = seed;
       return this;
     }
 
-    /** Places each call's samples with this design (default {@link Design#INDEPENDENT}). */
+    /**
+     * Places each call's samples with this design (default {@link Design#INDEPENDENT}).
+     *
+     * @param design the design
+     * @return this builder
+     */
     public Builder design(Design design) {
       this.design = Objects.requireNonNull(design, "design");
       return this;
     }
 
-    /** Runs the samples with these options instead of the runner's own. */
+    /**
+     * Runs the samples with these options instead of the runner's own.
+     *
+     * @param options progress, workers and failure handling for the runs
+     * @return this builder
+     */
     public Builder options(RunOptions options) {
       this.options = Objects.requireNonNull(options, "options");
       return this;
@@ -417,6 +472,7 @@ public final class Sampler {
     /**
      * The sampler, loading the file's rows if it exists.
      *
+     * @return the sampler
      * @throws IllegalArgumentException if the function's arguments are not what the draws (with the
      *     runner's constants and resources) give, an argument has an output's name, a directory is
      *     given without a file, or the file's columns are not the sampler's

@@ -16,7 +16,16 @@ import java.util.Arrays;
 public final class SamplerBenchmark {
   private SamplerBenchmark() {}
 
-  /** The tutorial's function: {@code amp * fn(x - phase)}. */
+  /**
+   * {@return the tutorial's function, {@code amp * fn(x - phase)}} Public so that a runner can bind it
+   * by name.
+   *
+   * @param amp the amplitude
+   * @param fn {@code "cos"}, {@code "sin"} or {@code "tan"}
+   * @param x the angle in radians
+   * @param phase subtracted from {@code x}
+   * @throws IllegalArgumentException for another {@code fn}
+   */
   public static double trig(int amp, String fn, double x, double phase) {
     double t = x - phase;
     switch (fn) {
@@ -41,6 +50,9 @@ public final class SamplerBenchmark {
    * Samples per second of {@code sampleCombos(n)} on a fresh CSV file in dir (one worker, no progress
    * bar), after a warm-up: the median of three timed calls, each on a new file. Leaves no file behind.
    *
+   * @param dir the directory for the CSV files, created if missing
+   * @param n the number of samples per timed call
+   * @return the median rate, in samples per second
    * @throws IllegalArgumentException if n is not positive
    * @throws UncheckedIOException if dir cannot be written
    */
@@ -81,7 +93,13 @@ public final class SamplerBenchmark {
     Files.deleteIfExists(csv.resolveSibling(csv.getFileName() + ".dtypes.json"));
   }
 
-  /** Prints the samples per second of 100,000 samples (or the count given) in a temporary directory. */
+  /**
+   * Prints the samples per second of 100,000 samples (or the count given) in a temporary directory.
+   *
+   * @param args optionally, the number of samples
+   * @throws IOException if the temporary directory cannot be created or removed
+   * @throws NumberFormatException if the count is not an integer
+   */
   public static void main(String[] args) throws IOException {
     int n = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
     Path dir = Files.createTempDirectory("sampler-bench");

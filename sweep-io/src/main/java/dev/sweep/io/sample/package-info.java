@@ -8,6 +8,7 @@
  * {@link dev.sweep.io.sample.Plots} draws a table as a PNG scatter plot; and
  * {@link dev.sweep.io.sample.SamplerBenchmark} measures samples per second.
  *
- * <p>Nulls: no method takes or returns null; a sampler's missing file is an empty {@code Optional}.
+ * <p>Nulls: no method takes or returns null, except that {@code Plots.scatter} takes a null hue for
+ * one colour; a sampler's missing file is an empty {@code Optional}.
  */
 package dev.sweep.io.sample;
