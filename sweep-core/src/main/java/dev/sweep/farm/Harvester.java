@@ -5,6 +5,7 @@ import dev.sweep.data.Index;
 import dev.sweep.data.MergePolicy;
 import dev.sweep.data.Variable;
 import dev.sweep.run.Label;
+import dev.sweep.run.RunOptions;
 import dev.sweep.run.Runner;
 import dev.sweep.space.Cases;
 import dev.sweep.space.Combos;
@@ -91,11 +92,13 @@ public final class Harvester {
    * {@return a builder for a harvester of the runner into the file}
    *
    * @param runner the runner whose sweeps are merged
-   * @param file the file, its format chosen by extension (e.g. {@code .nc}); it need not exist yet
-   * @throws IllegalArgumentException if no registered format accepts the file
+   * @param file the file, its format chosen by extension (e.g. {@code .nc}) when the harvester is
+   *     built; it need not exist yet
    */
   public static Builder builder(Runner runner, Path file) {
-    return new Builder(runner, DatasetStore.forPath(file));
+    Builder b = new Builder(runner, null);
+    b.file = Objects.requireNonNull(file, "file");
+    return b;
   }
 
   /**
@@ -110,31 +113,30 @@ public final class Harvester {
 
   /**
    * A builder for the static method's harvester, described by its {@link Label} and syncing with
-   * the label's {@code harvester} file, resolved against {@code dir}. Add constants with
-   * {@code configure}.
+   * the file the label's {@code harvester} element names; a relative name resolves against
+   * {@link Builder#directory}, else the working directory. Add constants with
+   * {@link Builder#configureRunner}.
    *
-   * @param owner the class that declares the method
+   * @param owner the class that declares (or inherits) the method
    * @param method the method's name
-   * @param dir the directory a relative file name resolves against
-   * @param configure completes the runner's builder, e.g. {@code b -> b.constant("t", ts)}; may
-   *     return it unchanged
    * @return the harvester's builder
-   * @throws IllegalArgumentException if the method has no {@code @Label}, its label names no
-   *     harvester file, the runner cannot be built, or no registered format accepts the file
+   * @throws IllegalArgumentException if the method has no {@code @Label} or its label names no
+   *     harvester file
    */
-  public static Builder labelled(Class<?> owner, String method, Path dir,
-      java.util.function.UnaryOperator<Runner.Builder> configure) {
+  public static Builder labelled(Class<?> owner, String method) {
     Label label = labelOf(owner, method);
     if (label.harvester().isEmpty()) {
-      throw new IllegalArgumentException(owner.getSimpleName() + "." + method + " has no @Label(harvester = \"...\")");
+      throw new IllegalArgumentException(owner.getSimpleName() + "." + method + " has no @Label(harvester = \"<file>.nc\");"
+          + " name the file there, or use Harvester.builder(runner, file)");
     }
-    Runner r = configure.apply(Runner.labelled(owner, method)).build();
-    return builder(r, dir.resolve(label.harvester()));
+    return builder(Runner.labelled(owner, method).build(), Path.of(label.harvester()));
   }
 
   private static Label labelOf(Class<?> owner, String method) {
-    for (Method m : owner.getDeclaredMethods()) {
-      if (m.getName().equals(method) && m.getAnnotation(Label.class) != null) return m.getAnnotation(Label.class);
+    for (Class<?> c = owner; c != null; c = c.getSuperclass()) {
+      for (Method m : c.getDeclaredMethods()) {
+        if (m.getName().equals(method) && m.getAnnotation(Label.class) != null) return m.getAnnotation(Label.class);
+      }
     }
     throw new IllegalArgumentException(owner.getName() + " has no method '" + method + "' with a @Label");
   }
@@ -502,15 +504,53 @@ public final class Harvester {
 
   /** Builds a {@link Harvester}; {@link #build()} loads the existing file. */
   public static final class Builder {
-    private final Runner runner;
-    private final DatasetStore store;
+    private Runner runner;
+    private DatasetStore store;
+    private Path file;
+    private Path directory;
     private MergePolicy policy = MergePolicy.FAIL_ON_CONFLICT;
     private long batchRuns;
     private Duration batchTime;
 
     Builder(Runner runner, DatasetStore store) {
       this.runner = Objects.requireNonNull(runner, "runner");
-      this.store = Objects.requireNonNull(store, "store");
+      this.store = store;
+    }
+
+    /**
+     * Sets the directory a relative file name resolves against, instead of the working directory.
+     *
+     * @param directory the directory
+     * @return this builder
+     * @throws IllegalStateException if the harvester was given a store rather than a file
+     */
+    public Builder directory(Path directory) {
+      if (file == null) throw new IllegalStateException("this harvester writes through " + store + ", not a file name");
+      this.directory = Objects.requireNonNull(directory, "directory");
+      return this;
+    }
+
+    /**
+     * Runs the harvests with these options instead of the runner's own.
+     *
+     * @param options progress, workers, order and failure handling
+     * @return this builder
+     */
+    public Builder options(RunOptions options) {
+      this.runner = runner.with(Objects.requireNonNull(options, "options"));
+      return this;
+    }
+
+    /**
+     * Adjusts the runner, e.g. to add the constants a labelled method needs:
+     * {@code configureRunner(r -> r.constant("t", ts))}.
+     *
+     * @param change completes a builder that starts from the current runner
+     * @return this builder
+     */
+    public Builder configureRunner(java.util.function.UnaryOperator<Runner.Builder> change) {
+      this.runner = change.apply(runner.toBuilder()).build();
+      return this;
     }
 
     /**
@@ -562,10 +602,12 @@ public final class Harvester {
      * The harvester, with the existing file loaded.
      *
      * @return the harvester
-     * @throws IllegalArgumentException if the file holds other variables than the runner declares
+     * @throws IllegalArgumentException if no registered format accepts the file, or the file holds
+     *     other variables than the runner declares
      * @throws java.io.UncheckedIOException if the file cannot be read
      */
     public Harvester build() {
+      if (store == null) store = DatasetStore.forPath(directory == null ? file : directory.resolve(file));
       return new Harvester(this);
     }
   }

@@ -112,10 +112,10 @@ public final class Grid {
 
   /**
    * {@return the results as nested lists, one level per dimension (xyzpy's nested tuples), NaN where
-   * missing}
+   * missing; for a grid with no dimensions, a list of its one result}
    */
   public List<Object> toNested() {
-    return nest(0, 0);
+    return shape.length == 0 ? List.of(get()) : nest(0, 0);
   }
 
   private List<Object> nest(int d, long base) {

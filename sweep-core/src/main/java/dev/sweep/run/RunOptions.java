@@ -65,6 +65,7 @@ public record RunOptions(int verbosity, int workers, ExecutorService executor, L
   public static final class Builder {
     private int verbosity = 1;
     private int workers = 1;
+    private boolean workersSet;
     private ExecutorService executor;
     private Long shuffleSeed;
     private OnError onError = OnError.STOP;
@@ -97,20 +98,20 @@ public record RunOptions(int verbosity, int workers, ExecutorService executor, L
     public Builder workers(int workers) {
       if (workers < 1) throw new IllegalArgumentException("workers is " + workers + "; expected at least 1");
       this.workers = workers;
+      this.workersSet = true;
       return this;
     }
 
     /**
-     * Runs the workers on the given executor (which the sweep does not shut down). The number of
-     * workers becomes the number of processors, unless {@link #workers} is called after this or was
-     * set to more than 1 before.
+     * Runs the workers on the given executor (which the sweep does not shut down). Unless
+     * {@link #workers} is set (before or after), as many workers as there are processors.
      *
      * @param executor where the workers run
      * @return this builder
      */
     public Builder executor(ExecutorService executor) {
       this.executor = Objects.requireNonNull(executor, "executor");
-      if (workers == 1) workers = Runtime.getRuntime().availableProcessors();
+      if (!workersSet) workers = Runtime.getRuntime().availableProcessors();
       return this;
     }
 

@@ -469,15 +469,16 @@ public final class Runner {
     }
 
     /**
-     * An attribute stored on every dataset, replacing one of the same name. The value is checked when
-     * a dataset is built: a number, string, boolean, or an array or list of those.
+     * An attribute stored on every dataset, replacing one of the same name.
      *
      * @param name the attribute name
-     * @param value the attribute value
+     * @param value the attribute value: a number, string, boolean, or an array or list of those
      * @return this builder
+     * @throws IllegalArgumentException naming the attribute, if a dataset cannot store the value
      */
     public Builder attr(String name, Object value) {
-      attrs.put(name, Objects.requireNonNull(value, "value"));
+      Outputs.checkAttr("attribute", Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
+      attrs.put(name, value);
       return this;
     }
 

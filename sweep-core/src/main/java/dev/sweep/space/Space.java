@@ -109,6 +109,9 @@ public final class Space {
     if (cases.names().contains(dim)) {
       throw new IllegalArgumentException("the flat dimension '" + dim + "' is also a case argument");
     }
+    if (cases.isEmpty()) {
+      throw new IllegalArgumentException("no points to run along '" + dim + "'; expected at least one");
+    }
     return new Space(cases, Combos.empty(), java.util.Objects.requireNonNull(dim, "dim"));
   }
 
@@ -158,7 +161,7 @@ public final class Space {
 
   /** {@return the number of runs: the cases (1 if none) times the combinations} */
   public long size() {
-    return (cases.isEmpty() ? 1 : cases.size()) * comboSize;
+    return Math.multiplyExact(cases.isEmpty() ? 1 : cases.size(), comboSize);
   }
 
   /**

@@ -143,6 +143,25 @@ class EngineTest {
   }
 
   @Test
+  void anExecutorKeepsAnExplicitWorkerCount() {
+    var pool = java.util.concurrent.Executors.newSingleThreadExecutor();
+    try {
+      assertEquals(1, RunOptions.builder().workers(1).executor(pool).build().workers());
+      assertEquals(3, RunOptions.builder().executor(pool).workers(3).build().workers());
+      assertEquals(Runtime.getRuntime().availableProcessors(), RunOptions.builder().executor(pool).build().workers());
+    } finally {
+      pool.shutdown();
+    }
+  }
+
+  @Test
+  void aGridWithoutDimensionsHoldsOneResult() {
+    Grid g = ComboRunner.of(a -> 42).with(QUIET).run(Combos.empty());
+    assertEquals(List.of(42), g.toNested());
+    assertEquals(42, g.get());
+  }
+
+  @Test
   void optionsRejectBadValues() {
     var e = assertThrows(IllegalArgumentException.class, () -> RunOptions.builder().verbosity(3));
     assertEquals("verbosity is 3; expected 0 (silent), 1 (bar) or 2 (bar and arguments)", e.getMessage());

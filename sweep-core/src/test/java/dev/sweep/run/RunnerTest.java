@@ -145,6 +145,20 @@ class RunnerTest {
   }
 
   @Test
+  void rejectsAnAttributeThatCannotBeStoredAtOnce() {
+    var e = assertThrows(IllegalArgumentException.class, () -> Runner.builder(a -> 1).vars("y").attr("when", new Object()));
+    assertTrue(e.getMessage().startsWith("attribute 'when' is a java.lang.Object, which a dataset cannot store"),
+        e.getMessage());
+  }
+
+  @Test
+  void runPointsRejectsAnEmptyList() {
+    Runner r = Runner.builder(a -> 1.0).vars("y").options(QUIET).build();
+    var e = assertThrows(IllegalArgumentException.class, () -> r.runPoints(Cases.of(List.of("p"), List.of()), "sample"));
+    assertEquals("no points to run along 'sample'; expected at least one", e.getMessage());
+  }
+
+  @Test
   void rejectsAWrongNumberOfOutputs() {
     Runner r = Runner.builder(a -> new Object[] {1.0}).vars("y", "z").options(QUIET).build();
     var e = assertThrows(RunFailedException.class, () -> r.runCombos(Combos.builder().add("a", 1).build()));

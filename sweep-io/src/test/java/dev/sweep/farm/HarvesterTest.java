@@ -184,7 +184,7 @@ class HarvesterTest {
         assertThrows(IllegalArgumentException.class, () -> b.saveEvery(0)).getMessage());
     assertEquals("saveEvery interval is PT0S; expected a positive duration",
         assertThrows(IllegalArgumentException.class, () -> b.saveEvery(java.time.Duration.ZERO)).getMessage());
-    var e = assertThrows(IllegalArgumentException.class, () -> Harvester.builder(fooRunner(), dir.resolve("x.xyz")));
+    var e = assertThrows(IllegalArgumentException.class, () -> Harvester.builder(fooRunner(), dir.resolve("x.xyz")).build());
     assertTrue(e.getMessage().startsWith("no storage for '"), e.getMessage());
   }
 
@@ -197,10 +197,33 @@ class HarvesterTest {
 
   @Test
   void labelGivesAReadyHarvester() {
-    Harvester h = Harvester.labelled(Labelled.class, "sumDiff", dir, r -> r.options(QUIET)).build();
+    Harvester h = Harvester.labelled(Labelled.class, "sumDiff").directory(dir).options(QUIET).build();
     h.harvestCombos(Combos.builder().add("x", 1.0, 2.0).add("y", 0.5).build());
     assertEquals(dir.resolve("sums.nc"), h.file());
     assertEquals(2.5, Netcdf.read(dir.resolve("sums.nc")).doubleValue("sum", Map.of("x", 2.0, "y", 0.5)));
+  }
+
+  static final class Sub extends Labelled {}
+
+  static final class Timed {
+    @Label(varNames = {"y"}, varDims = {"y[t]"}, harvester = "timed.nc")
+    static double[] series(double k, double[] t) {
+      double[] y = new double[t.length];
+      for (int i = 0; i < t.length; i++) y[i] = k * t[i];
+      return y;
+    }
+  }
+
+  @Test
+  void labelledHarvestersFindInheritedMethodsAndTakeConstants() {
+    Harvester inherited = Harvester.labelled(Sub.class, "sumDiff").directory(dir).options(QUIET).build();
+    assertEquals(dir.resolve("sums.nc"), inherited.file());
+    Harvester h = Harvester.labelled(Timed.class, "series").directory(dir).options(QUIET)
+        .configureRunner(r -> r.constant("t", new double[] {0, 0.5, 1})).build();
+    h.harvestCombos(Combos.builder().add("k", 1.0, 2.0).build());
+    assertEquals(Index.ofDoubles(0, 0.5, 1), Netcdf.read(dir.resolve("timed.nc")).coord("t"));
+    var e = assertThrows(IllegalArgumentException.class, () -> Harvester.labelled(HarvesterTest.class, "foo"));
+    assertEquals("dev.sweep.farm.HarvesterTest has no method 'foo' with a @Label", e.getMessage());
   }
 
   // ---- safety with real processes ----
