@@ -283,7 +283,14 @@ final class Engine {
         }
         failureCount.incrementAndGet();
         synchronized (failures) {
-          if (failures.size() < 1000) failures.add(f);
+          // Keep the lowest-numbered failures, whatever order the workers finish in.
+          if (failures.size() < Failures.KEPT) {
+            failures.add(f);
+          } else {
+            int worst = 0;
+            for (int i = 1; i < failures.size(); i++) if (failures.get(i).run() > failures.get(worst).run()) worst = i;
+            if (run < failures.get(worst).run()) failures.set(worst, f);
+          }
           if (failedCount == failedRuns.length) failedRuns = java.util.Arrays.copyOf(failedRuns, failedCount * 2);
           failedRuns[failedCount++] = run;
         }

@@ -162,6 +162,27 @@ class EngineTest {
   }
 
   @Test
+  void failuresKeepTheLowestRunsWhateverTheOrder() {
+    List<Failures> heard = new ArrayList<>();
+    RunOptions o = RunOptions.builder().verbosity(0).workers(2).shuffle(3).onError(OnError.CONTINUE)
+        .listener(new SweepListener() {
+          @Override
+          public void finished(Failures failures) {
+            heard.add(failures);
+          }
+        }).build();
+    Grid g = ComboRunner.of(a -> {
+      if (a.getInt("a") % 3 == 0) throw new IllegalStateException("third");
+      return 1;
+    }).with(o).run(Combos.builder().add("a", dev.sweep.space.Values.range(0, 300)).build());
+    Failures f = heard.get(0);
+    assertEquals(100, f.count());
+    assertEquals(Failures.KEPT, f.first().size());
+    for (int i = 0; i < Failures.KEPT; i++) assertEquals(3L * i, f.first().get(i).run());
+    assertEquals(100, g.missingCount());
+  }
+
+  @Test
   void optionsRejectBadValues() {
     var e = assertThrows(IllegalArgumentException.class, () -> RunOptions.builder().verbosity(3));
     assertEquals("verbosity is 3; expected 0 (silent), 1 (bar) or 2 (bar and arguments)", e.getMessage());
