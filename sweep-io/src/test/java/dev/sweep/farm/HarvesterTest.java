@@ -188,7 +188,7 @@ class HarvesterTest {
     assertTrue(e.getMessage().startsWith("no storage for '"), e.getMessage());
   }
 
-  static final class Labelled {
+  static class Labelled {
     @Label(varNames = {"sum", "diff"}, harvester = "sums.nc")
     static double[] sumDiff(double x, double y) {
       return new double[] {x + y, x - y};
