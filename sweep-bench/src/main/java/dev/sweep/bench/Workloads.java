@@ -157,7 +157,7 @@ public final class Workloads {
 
   Result samplerCsv() throws Exception {
     Path dir = Files.createTempDirectory(Files.createDirectories(workDir), "sampler");
-    double rate = dev.sweep.io.sample.SamplerBenchmark.samplesPerSecond(dir, 100_000);
+    double rate = SamplerWorkload.samplesPerSecond(dir, 100_000);
     return new Result("sampler_csv", Math.round(rate), "samples/s", ">= 1 M samples/s", rate >= 1e6,
         "tutorial trig sampler, 100,000 samples appended to CSV (fsync), one worker");
   }

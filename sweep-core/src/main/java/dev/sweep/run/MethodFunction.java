@@ -36,12 +36,8 @@ class MethodFunction implements RunFunction {
       Object[] a = fill(args);
       try {
         return (double) primitive.invokeExact(a);
-      } catch (ClassCastException e) {
-        throw new IllegalArgumentException(mismatch(a), e);
-      } catch (Exception | Error e) {
-        throw e;
       } catch (Throwable t) {
-        throw new IllegalStateException(t);
+        throw failure(t, a);
       }
     }
 
@@ -124,13 +120,20 @@ class MethodFunction implements RunFunction {
     Object[] a = fill(args);
     try {
       return handle.invokeExact(a);
-    } catch (ClassCastException e) {
-      throw new IllegalArgumentException(mismatch(a), e);
-    } catch (Exception | Error e) {
-      throw e;
     } catch (Throwable t) {
-      throw new IllegalStateException(t);
+      throw failure(t, a);
     }
+  }
+
+  /**
+   * What a call threw, as the run's failure: a ClassCastException from the handle's argument
+   * conversion becomes a message naming the arguments that do not fit; errors propagate as they are.
+   */
+  final Exception failure(Throwable t, Object[] a) {
+    if (t instanceof Error e) throw e;
+    if (t instanceof ClassCastException e) return new IllegalArgumentException(mismatch(a), e);
+    if (t instanceof Exception e) return e;
+    return new IllegalStateException(t);
   }
 
   final String mismatch(Object[] a) {

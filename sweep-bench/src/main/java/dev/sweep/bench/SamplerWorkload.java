@@ -1,5 +1,8 @@
-package dev.sweep.io.sample;
+package dev.sweep.bench;
 
+import dev.sweep.io.sample.Distribution;
+import dev.sweep.io.sample.Draws;
+import dev.sweep.io.sample.Sampler;
 import dev.sweep.run.RunFunction;
 import dev.sweep.run.RunOptions;
 import dev.sweep.run.Runner;
@@ -13,8 +16,8 @@ import java.util.Arrays;
  * Measures a sampler's throughput on the tutorial's function, with every sample synced to a CSV file:
  * the {@code sampler_csv} workload of {@code ./sweep bench}.
  */
-public final class SamplerBenchmark {
-  private SamplerBenchmark() {}
+public final class SamplerWorkload {
+  private SamplerWorkload() {}
 
   /**
    * {@return the tutorial's function, {@code amp * fn(x - phase)}} Public so that a runner can bind it
@@ -58,7 +61,7 @@ public final class SamplerBenchmark {
    */
   public static double samplesPerSecond(Path dir, int n) {
     if (n <= 0) throw new IllegalArgumentException("n is " + n + "; expected a positive number of samples");
-    Runner runner = Runner.builder(RunFunction.of(SamplerBenchmark.class, "trig")).vars("out")
+    Runner runner = Runner.builder(RunFunction.of(SamplerWorkload.class, "trig")).vars("out")
         .options(RunOptions.builder().verbosity(0).build()).build();
     try {
       Files.createDirectories(dir);

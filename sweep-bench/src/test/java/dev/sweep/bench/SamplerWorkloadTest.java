@@ -1,4 +1,4 @@
-package dev.sweep.io.sample;
+package dev.sweep.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -11,12 +11,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A smoke test: the benchmark runs and cleans up (its figure is not checked: no timed tests). */
-class SamplerBenchmarkTest {
+class SamplerWorkloadTest {
   @TempDir Path dir;
 
   @Test
   void measuresAPositiveRateAndLeavesNoFileBehind() throws IOException {
-    assertTrue(SamplerBenchmark.samplesPerSecond(dir, 2000) > 0);
+    assertTrue(SamplerWorkload.samplesPerSecond(dir, 2000) > 0);
     try (var files = Files.list(dir)) {
       assertEquals(0, files.count());
     }
@@ -25,7 +25,7 @@ class SamplerBenchmarkTest {
   @Test
   void refusesANonPositiveCount() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> SamplerBenchmark.samplesPerSecond(dir, 0));
+        () -> SamplerWorkload.samplesPerSecond(dir, 0));
     assertEquals("n is 0; expected a positive number of samples", e.getMessage());
   }
 }
