@@ -96,11 +96,11 @@ public final class Workloads {
 
   // Each sweep takes milliseconds, so even --quick can afford enough warm-up for the JIT.
   int warm() {
-    return quick ? 30 : 60;
+    return quick ? 40 : 80;
   }
 
   int reps() {
-    return quick ? 15 : 41;
+    return quick ? 31 : 81;
   }
 
   Result comboRunner() throws Exception {
