@@ -252,8 +252,7 @@ final class Engine {
             sink.acceptDouble(run, cursor.cell(), d);
             return true;
           } catch (RuntimeException e) {
-            if (fatal.compareAndSet(null, new RunFailedException(run, n, args.toMap(), e))) stop.set(true);
-            return false;
+            return halt(run, e);
           }
         }
         Object result;
@@ -268,19 +267,21 @@ final class Engine {
         } catch (RuntimeException e) {
           // The result does not fit the runner's description: a mistake in the description or the
           // function, not a failed run, so it stops the sweep whatever the error policy.
-          if (fatal.compareAndSet(null, new RunFailedException(run, n, args.toMap(), e))) stop.set(true);
-          return false;
+          return halt(run, e);
         }
+      }
+
+      /** Stops the sweep; the first run to get here is the one the exception names. Returns false. */
+      private boolean halt(long run, Throwable cause) {
+        if (fatal.compareAndSet(null, new RunFailedException(run, n, args.toMap(), cause))) stop.set(true);
+        return false;
       }
 
       private boolean failed(long run, Throwable t) {
         if (t instanceof VirtualMachineError vme) throw vme;
         if (t instanceof InterruptedException) Thread.currentThread().interrupt();
         Failure f = new Failure(run, args.toMap(), t);
-        if (options.onError() == OnError.STOP) {
-          if (fatal.compareAndSet(null, new RunFailedException(run, n, args.toMap(), t))) stop.set(true);
-          return false;
-        }
+        if (options.onError() == OnError.STOP) return halt(run, t);
         failureCount.incrementAndGet();
         synchronized (failures) {
           // Keep the lowest-numbered failures, whatever order the workers finish in.

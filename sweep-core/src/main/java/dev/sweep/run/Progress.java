@@ -26,7 +26,7 @@ final class Progress implements SweepListener {
     ProgressBarBuilder b = new ProgressBarBuilder().setTaskName("sweep").setInitialMax(runs).showSpeed();
     if (System.console() == null) {
       b.setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(5000)
-          .setConsumer(new DelegatingProgressBarConsumer(new Lines(), 120));
+          .setConsumer(new DelegatingProgressBarConsumer(new Lines(LOG::info), 120));
     } else {
       b.setStyle(ProgressBarStyle.COLORFUL_UNICODE_BLOCK).setUpdateIntervalMillis(200);
     }
@@ -51,13 +51,18 @@ final class Progress implements SweepListener {
   }
 
 
-  /** Logs each rendered line once: the bar renders its last state both on refresh and on close. */
-  private static final class Lines implements java.util.function.Consumer<String> {
+  /** Passes each rendered line on once: the bar renders its last state both on refresh and on close. */
+  static final class Lines implements java.util.function.Consumer<String> {
+    private final java.util.function.Consumer<String> out;
     private String last;
+
+    Lines(java.util.function.Consumer<String> out) {
+      this.out = out;
+    }
 
     @Override
     public synchronized void accept(String line) {
-      if (!line.equals(last)) LOG.info(line);
+      if (!line.equals(last)) out.accept(line);
       last = line;
     }
   }

@@ -48,6 +48,19 @@ class ReplacedFilesTest {
   }
 
   @Test
+  void aProcessThatExitsRightAfterAWriteLeavesNoLink() throws Exception {
+    Path f = dir.resolve("exit.nc");
+    Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-cp", System.getProperty("java.class.path"),
+        ReplaceAndExitChild.class.getName(), f.toString()).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes());
+    assertTrue(p.waitFor(2, java.util.concurrent.TimeUnit.MINUTES), "child timed out");
+    assertEquals(0, p.exitValue(), out);
+    assertEquals(List.of(), hidden()); // the exit waited for the background deletion
+    assertEquals(large(), Netcdf.read(f));
+  }
+
+  @Test
   void linksLeftByADeadProcessAreDeletedAtTheNextWrite() throws Exception {
     Path f = dir.resolve("r.nc");
     Netcdf.write(Samples.small(), f);
