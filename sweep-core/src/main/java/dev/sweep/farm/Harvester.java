@@ -11,6 +11,7 @@ import dev.sweep.space.Cases;
 import dev.sweep.space.Combos;
 import dev.sweep.space.Space;
 import dev.sweep.store.DatasetStore;
+import dev.sweep.store.Stores;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Method;
@@ -607,7 +608,7 @@ public final class Harvester {
      * @throws java.io.UncheckedIOException if the file cannot be read
      */
     public Harvester build() {
-      if (store == null) store = DatasetStore.forPath(directory == null ? file : directory.resolve(file));
+      if (store == null) store = Stores.dataset(directory == null ? file : directory.resolve(file));
       return new Harvester(this);
     }
   }

@@ -2,14 +2,15 @@ package dev.sweep.io.netcdf;
 
 import dev.sweep.data.Dataset;
 import dev.sweep.store.DatasetStore;
+import dev.sweep.store.StoreProvider;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Objects;
 
 /**
  * A NetCDF file as a {@link DatasetStore}: what a {@link dev.sweep.farm.Harvester} writes through
- * for a {@code .nc} file. Registered as a {@link DatasetStore.Provider}, so
- * {@code DatasetStore.forPath(Path.of("foo.nc"))} finds it.
+ * for a {@code .nc} file. Registered as the {@link StoreProvider} named {@code netcdf}, so
+ * {@code Stores.dataset(Path.of("foo.nc"))} finds it.
  */
 public final class NetcdfStore implements DatasetStore {
   private final Path path;
@@ -59,7 +60,17 @@ public final class NetcdfStore implements DatasetStore {
    * Registers NetCDF for files ending in {@code .nc}, {@code .nc4} or {@code .cdf} (any case): a
    * {@code .nc4} file is written as NetCDF-4, the others as NetCDF-3 64-bit offset.
    */
-  public static final class Provider implements DatasetStore.Provider {
+  public static final class Provider implements StoreProvider {
+    @Override
+    public String name() {
+      return "netcdf";
+    }
+
+    @Override
+    public boolean holdsDatasets() {
+      return true;
+    }
+
     @Override
     public boolean accepts(Path path) {
       String n = path.getFileName().toString().toLowerCase(Locale.ROOT);
@@ -67,7 +78,7 @@ public final class NetcdfStore implements DatasetStore {
     }
 
     @Override
-    public DatasetStore open(Path path) {
+    public DatasetStore openDataset(Path path) {
       String n = path.getFileName().toString().toLowerCase(Locale.ROOT);
       return new NetcdfStore(path, n.endsWith(".nc4") ? NetcdfFormat.NETCDF4 : NetcdfFormat.NETCDF3_64BIT_OFFSET);
     }
