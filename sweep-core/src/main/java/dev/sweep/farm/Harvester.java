@@ -12,29 +12,16 @@ import dev.sweep.space.Combos;
 import dev.sweep.space.Space;
 import dev.sweep.store.DatasetStore;
 import dev.sweep.store.Stores;
-import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.lang.reflect.Method;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,7 +47,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class Harvester {
   private static final Logger LOG = LoggerFactory.getLogger(Harvester.class);
-  private static final Map<Path, ReentrantLock> IN_PROCESS = new ConcurrentHashMap<>();
 
   private final Runner runner;
   private final DatasetStore store;
@@ -69,7 +55,7 @@ public final class Harvester {
   private final Duration batchTime;
   private Dataset full;
   private Dataset last;
-  private Object seen; // the file's identity when we last read or wrote it
+  private final SyncedFile synced;
 
   private Harvester(Builder b) {
     this.runner = b.runner;
@@ -78,12 +64,13 @@ public final class Harvester {
     this.batchRuns = b.batchRuns;
     this.batchTime = b.batchTime;
     this.full = Dataset.builder().build();
-    withFileLock(() -> {
-      if (Files.exists(store.path())) {
+    this.synced = new SyncedFile(store.path());
+    synced.locked(true, () -> {
+      if (store.exists()) {
         Dataset stored = store.read();
         checkDeclared(stored);
         full = stored;
-        seen = identity();
+        synced.markSeen();
       }
       return null;
     });
@@ -125,21 +112,10 @@ public final class Harvester {
    *     harvester file
    */
   public static Builder labelled(Class<?> owner, String method) {
-    Label label = labelOf(owner, method);
-    if (label.harvester().isEmpty()) {
-      throw new IllegalArgumentException(owner.getSimpleName() + "." + method + " has no @Label(harvester = \"<file>.nc\");"
-          + " name the file there, or use Harvester.builder(runner, file)");
-    }
-    return builder(Runner.labelled(owner, method).build(), Path.of(label.harvester()));
-  }
-
-  private static Label labelOf(Class<?> owner, String method) {
-    for (Class<?> c = owner; c != null; c = c.getSuperclass()) {
-      for (Method m : c.getDeclaredMethods()) {
-        if (m.getName().equals(method) && m.getAnnotation(Label.class) != null) return m.getAnnotation(Label.class);
-      }
-    }
-    throw new IllegalArgumentException(owner.getName() + " has no method '" + method + "' with a @Label");
+    String file = Labelled.harvestFile(owner, method).orElseThrow(() -> new IllegalArgumentException(
+        owner.getSimpleName() + "." + method + " has no @Harvest(\"<file>.nc\"); name the file there, or use"
+            + " Harvester.builder(runner, file)"));
+    return builder(Runner.labelled(owner, method).build(), Path.of(file));
   }
 
   /**
@@ -227,7 +203,7 @@ public final class Harvester {
   }
 
   private synchronized Dataset harvest(Cases cases, Combos combos, boolean missingOnly) {
-    withFileLock(() -> {
+    synced.locked(false, () -> {
       refresh();
       return null;
     });
@@ -342,34 +318,23 @@ public final class Harvester {
 
   /** Merges new results into the file under the lock, re-reading it first if another process changed it. */
   private void sync(Dataset result) {
-    withFileLock(() -> {
+    synced.locked(false, () -> {
       refresh();
       checkCompatible(full, result, "the new results");
-      full = full.variables().isEmpty() ? result : full.merge(result, policy);
-      store.write(full);
-      seen = identity();
+      Dataset merged = full.variables().isEmpty() ? result : full.merge(result, policy);
+      store.write(merged); // memory changes only once the file holds it, so a failed write changes nothing
+      full = merged;
+      synced.markSeen();
       return null;
     });
   }
 
   private void refresh() {
-    if (Files.exists(store.path())) {
-      Object id = identity();
-      if (!id.equals(seen)) {
-        Dataset stored = store.read();
-        checkCompatible(stored, full, "this harvester's data");
-        full = full.variables().isEmpty() ? stored : stored.merge(full, policy);
-        seen = id;
-      }
-    }
-  }
-
-  private Object identity() {
-    try {
-      BasicFileAttributes a = Files.readAttributes(store.path(), BasicFileAttributes.class);
-      return List.of(String.valueOf(a.fileKey()), a.size(), a.lastModifiedTime().toMillis());
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the attributes of " + store.path(), e);
+    if (store.exists() && synced.changed()) {
+      Dataset stored = store.read();
+      checkCompatible(stored, full, "this harvester's data");
+      full = full.variables().isEmpty() ? stored : stored.merge(full, policy);
+      synced.markSeen();
     }
   }
 
@@ -413,25 +378,6 @@ public final class Harvester {
     return sb.toString();
   }
 
-  @SuppressWarnings("try") // the lock is held for the body, which need not touch it
-  private <T> T withFileLock(java.util.function.Supplier<T> body) {
-    Path file = store.path().toAbsolutePath().normalize();
-    ReentrantLock local = IN_PROCESS.computeIfAbsent(file, k -> new ReentrantLock());
-    local.lock();
-    try {
-      Path lockFile = file.resolveSibling(file.getFileName() + ".lock");
-      Files.createDirectories(file.getParent());
-      try (FileChannel ch = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-          FileLock lock = ch.lock()) {
-        return body.get();
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot lock " + file + ".lock", e);
-    } finally {
-      local.unlock();
-    }
-  }
-
   /**
    * {@return everything harvested so far, in this and earlier sessions and by other processes as of
    * the last sync; an empty dataset before anything is stored}
@@ -465,25 +411,11 @@ public final class Harvester {
    * @throws UncheckedIOException if the file cannot be locked, moved or deleted
    */
   public synchronized Optional<Path> delete(boolean keepBackup) {
-    return withFileLock(() -> {
-      Path file = store.path();
+    return synced.locked(false, () -> {
       full = Dataset.builder().build();
       last = null;
-      seen = null;
-      try {
-        if (!Files.exists(file)) return Optional.empty();
-        if (!keepBackup) {
-          Files.delete(file);
-          return Optional.empty();
-        }
-        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS"));
-        Path bak = file.resolveSibling(file.getFileName() + ".bak-" + stamp);
-        Files.move(file, bak, StandardCopyOption.ATOMIC_MOVE);
-        LOG.info("moved {} to {}", file, bak);
-        return Optional.of(bak);
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot delete " + file, e);
-      }
+      synced.forget();
+      return synced.remove(keepBackup);
     });
   }
 

@@ -42,9 +42,19 @@ public @interface Label {
   /**
    * {@return the NetCDF file a harvester of this method syncs with, relative to the directory given to
    * {@code Harvester.labelled}; empty for none}
+   *
+   * @deprecated name the file with {@code @dev.sweep.farm.Harvest("foo.nc")} beside the label, so
+   *     that the run layer knows nothing of farmers; this element keeps working
    */
+  @Deprecated(since = "0.2.0")
   String harvester() default "";
 
-  /** {@return the CSV file a sampler of this method syncs with; empty for none} */
+  /**
+   * {@return the CSV file a sampler of this method syncs with; empty for none}
+   *
+   * @deprecated name the file with {@code @dev.sweep.farm.Sample("trig.csv")} beside the label; this
+   *     element keeps working
+   */
+  @Deprecated(since = "0.2.0")
   String sampler() default "";
 }

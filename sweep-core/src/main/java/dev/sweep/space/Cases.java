@@ -76,6 +76,11 @@ public final class Cases {
     return new Cases(names, Collections.unmodifiableList(rows));
   }
 
+  /** Cases from rows the caller made and checked (no null values, one value per name); not copied. */
+  static Cases ofCheckedRows(List<String> names, List<Object[]> rows) {
+    return new Cases(List.copyOf(names), Collections.unmodifiableList(rows));
+  }
+
   /**
    * Cases as maps from argument name to value; every map must name the same arguments. The argument
    * order (and so the order of the result's dimensions) is the first map's when it is ordered (a

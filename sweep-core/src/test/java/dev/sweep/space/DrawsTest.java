@@ -1,4 +1,4 @@
-package dev.sweep.io.sample;
+package dev.sweep.space;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -8,10 +8,20 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class DrawsTest {
+  /** The tutorial's default draws. */
+  static Draws trigDefaults() {
+    return Draws.builder()
+        .values("amp", 1, 2, 3)
+        .values("fn", "cos", "sin")
+        .from("x", Distribution.uniform(0, 2 * Math.PI))
+        .from("phase", Distribution.normal(0, 0.1))
+        .build();
+  }
+
 
   @Test
   void keepsTheArgumentsInTheOrderGiven() {
-    Draws d = Trig.defaults();
+    Draws d = trigDefaults();
     assertEquals(List.of("amp", "fn", "x", "phase"), d.names());
     assertEquals("{amp: choice(1, 2, 3), fn: choice('cos', 'sin'), x: uniform(0.0, 6.283185307179586), "
         + "phase: normal(0.0, 0.1)}", d.toString());
@@ -20,10 +30,10 @@ class DrawsTest {
   @Test
   void overridesReplaceDistributionsInPlace() {
     Distribution tan = Distribution.choice("tan");
-    Draws d = Trig.defaults().with(Draws.builder().from("fn", tan).build());
+    Draws d = trigDefaults().with(Draws.builder().from("fn", tan).build());
     assertEquals(List.of("amp", "fn", "x", "phase"), d.names());
     assertSame(tan, d.get("fn"));
-    assertSame(Trig.defaults().get("amp").getClass(), d.get("amp").getClass());
+    assertSame(trigDefaults().get("amp").getClass(), d.get("amp").getClass());
   }
 
   @Test
@@ -57,14 +67,14 @@ class DrawsTest {
   @Test
   void refusesOverridesOfArgumentsItDoesNotDraw() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> Trig.defaults().with(Draws.builder().values("y", 1).build()));
+        () -> trigDefaults().with(Draws.builder().values("y", 1).build()));
     assertEquals("the overrides name 'y', which is not a sampled argument; the arguments are [amp, fn, x, phase]",
         e.getMessage());
   }
 
   @Test
   void namesAnUnknownArgument() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Trig.defaults().get("y"));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> trigDefaults().get("y"));
     assertEquals("no argument 'y' is drawn; the arguments are [amp, fn, x, phase]", e.getMessage());
   }
 

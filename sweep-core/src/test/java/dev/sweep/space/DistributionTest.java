@@ -1,4 +1,4 @@
-package dev.sweep.io.sample;
+package dev.sweep.space;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;

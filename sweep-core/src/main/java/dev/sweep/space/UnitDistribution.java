@@ -1,4 +1,4 @@
-package dev.sweep.io.sample;
+package dev.sweep.space;
 
 import dev.sweep.data.DType;
 import java.util.function.DoubleFunction;

@@ -1,11 +1,13 @@
-package dev.sweep.io.sample;
+package dev.sweep.space;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.SplittableRandom;
 
 /**
  * Which distribution each argument is drawn from, in argument order: a sampler's default combos, or the
@@ -97,6 +99,50 @@ public final class Draws {
       sb.append(e.getKey()).append(": ").append(describe(e.getValue()));
     }
     return sb.append('}').toString();
+  }
+
+  /**
+   * Draws n points, each argument from its own stream of one generator seeded by {@code seed}, so
+   * that overriding one distribution leaves the others' draws as they were; a {@link Design} other
+   * than {@link Design#INDEPENDENT} places the continuous arguments' points jointly. All draws happen
+   * on the calling thread, so the same seed gives the same points whatever runs them.
+   *
+   * @param n the number of points, positive
+   * @param design how the points are placed
+   * @param seed the seed of this draw
+   * @return the points, in draw order; points may repeat
+   * @throws IllegalArgumentException if n is not positive or a distribution draws null
+   */
+  public Cases sample(int n, Design design, long seed) {
+    if (n <= 0) throw new IllegalArgumentException("n is " + n + "; expected a positive number of samples");
+    Objects.requireNonNull(design, "design");
+    SplittableRandom root = new SplittableRandom(seed);
+    SplittableRandom designRandom = root.split();
+    List<String> args = names();
+    SplittableRandom[] own = new SplittableRandom[args.size()];
+    for (int a = 0; a < own.length; a++) own[a] = root.split();
+    double[][] unit = null;
+    if (design != Design.INDEPENDENT) {
+      int dims = 0;
+      for (Distribution d : byName.values()) if (d instanceof UnitDistribution) dims++;
+      unit = design.points(n, dims, designRandom);
+    }
+    List<Object[]> rows = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) rows.add(new Object[args.size()]);
+    int dim = 0;
+    for (int a = 0; a < own.length; a++) {
+      Distribution d = byName.get(args.get(a));
+      double[] u = unit != null && d instanceof UnitDistribution ? unit[dim++] : null;
+      for (int i = 0; i < n; i++) {
+        Object v = u != null ? ((UnitDistribution) d).at(u[i]) : d.draw(own[a]);
+        if (v == null) {
+          throw new IllegalArgumentException("the distribution of '" + args.get(a) + "', " + describe(d)
+              + ", drew null for sample " + i);
+        }
+        rows.get(i)[a] = v;
+      }
+    }
+    return Cases.ofCheckedRows(args, rows);
   }
 
   static String describe(Distribution d) {

@@ -1,4 +1,4 @@
-package dev.sweep.io.sample;
+package dev.sweep.space;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

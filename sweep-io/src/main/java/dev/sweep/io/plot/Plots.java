@@ -1,4 +1,4 @@
-package dev.sweep.io.sample;
+package dev.sweep.io.plot;
 
 import java.awt.BasicStroke;
 import java.awt.Color;

@@ -1,4 +1,4 @@
-package dev.sweep.farm;
+package dev.sweep.io.netcdf;
 
 import static dev.sweep.testing.DatasetAssertions.assertIdentical;
 import static org.junit.jupiter.api.Assertions.*;
@@ -7,7 +7,8 @@ import dev.sweep.data.Dataset;
 import dev.sweep.data.Index;
 import dev.sweep.data.MergeConflictException;
 import dev.sweep.data.MergePolicy;
-import dev.sweep.io.netcdf.Netcdf;
+import dev.sweep.farm.Harvest;
+import dev.sweep.farm.Harvester;
 import dev.sweep.run.Label;
 import dev.sweep.run.OnError;
 import dev.sweep.run.RunFailedException;
@@ -28,9 +29,10 @@ import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-class HarvesterTest {
+class HarvesterNetcdfTest {
   static final RunOptions QUIET = RunOptions.builder().verbosity(0).build();
   @TempDir Path dir;
 
@@ -39,7 +41,7 @@ class HarvesterTest {
   }
 
   static Runner fooRunner() {
-    return Runner.builder(RunFunction.of(HarvesterTest.class, "foo")).vars("a_out", "b_out").options(QUIET).build();
+    return Runner.builder(RunFunction.of(HarvesterNetcdfTest.class, "foo")).vars("a_out", "b_out").options(QUIET).build();
   }
 
   static Combos first() {
@@ -206,7 +208,8 @@ class HarvesterTest {
   static final class Sub extends Labelled {}
 
   static final class Timed {
-    @Label(varNames = {"y"}, varDims = {"y[t]"}, harvester = "timed.nc")
+    @Label(varNames = {"y"}, varDims = {"y[t]"})
+    @Harvest("timed.nc")
     static double[] series(double k, double[] t) {
       double[] y = new double[t.length];
       for (int i = 0; i < t.length; i++) y[i] = k * t[i];
@@ -222,8 +225,8 @@ class HarvesterTest {
         .configureRunner(r -> r.constant("t", new double[] {0, 0.5, 1})).build();
     h.harvestCombos(Combos.builder().add("k", 1.0, 2.0).build());
     assertEquals(Index.ofDoubles(0, 0.5, 1), Netcdf.read(dir.resolve("timed.nc")).coord("t"));
-    var e = assertThrows(IllegalArgumentException.class, () -> Harvester.labelled(HarvesterTest.class, "foo"));
-    assertEquals("dev.sweep.farm.HarvesterTest has no method 'foo' with a @Label", e.getMessage());
+    var e = assertThrows(IllegalArgumentException.class, () -> Harvester.labelled(HarvesterNetcdfTest.class, "foo"));
+    assertEquals("dev.sweep.io.netcdf.HarvesterNetcdfTest has no method 'foo' with a @Label", e.getMessage());
   }
 
   // ---- safety with real processes ----
@@ -255,6 +258,7 @@ class HarvesterTest {
   }
 
   @Test
+  @Timeout(value = 15, unit = TimeUnit.MINUTES)
   void aProcessKilledDuringSyncLeavesAWholeFile() throws Exception {
     Path file = dir.resolve("kill.nc");
     Random rnd = new Random(42);
@@ -263,9 +267,13 @@ class HarvesterTest {
     for (int round = 0; round < 12; round++) {
       Process p = child("loop", file.toString());
       try {
-        String ready = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream())).readLine();
-        assertEquals("ready", ready, "child did not start");
-        Thread.sleep(100 + rnd.nextInt(900));
+        var out = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream()));
+        assertEquals("ready", out.readLine(), "child did not start");
+        // Wait for the child's first completed harvest of this round (its signal), then kill it at a
+        // random moment of the harvests that follow.
+        String line = out.readLine();
+        assertTrue(line != null && line.startsWith("saved "), "child did not harvest: " + line);
+        Thread.sleep(rnd.nextInt(600));
       } finally {
         p.destroyForcibly();
         p.waitFor(30, TimeUnit.SECONDS);

@@ -1,5 +1,6 @@
-package dev.sweep.farm;
+package dev.sweep.io.netcdf;
 
+import dev.sweep.farm.Harvester;
 import dev.sweep.run.RunFunction;
 import dev.sweep.run.RunOptions;
 import dev.sweep.run.Runner;
@@ -35,6 +36,8 @@ public final class HarvestChild {
       System.out.flush();
       for (int a = start; ; a++) {
         h.harvestCombos(Combos.builder().add("a", a).add("b", Values.range(0, 200)).add("c", Values.range(0, 50)).build());
+        System.out.println("saved " + a);
+        System.out.flush();
       }
     }
     int from = Integer.parseInt(args[2]);

@@ -1,0 +1,594 @@
+package dev.sweep.farm;
+
+import dev.sweep.data.DType;
+import dev.sweep.data.Dataset;
+import dev.sweep.data.Index;
+import dev.sweep.data.Variable;
+import dev.sweep.internal.Column;
+import dev.sweep.run.RunFailedException;
+import dev.sweep.run.RunOptions;
+import dev.sweep.run.Runner;
+import dev.sweep.space.Cases;
+import dev.sweep.space.Design;
+import dev.sweep.space.Draws;
+import dev.sweep.store.IncompatibleStoreException;
+import dev.sweep.store.RecordStore;
+import dev.sweep.store.Stores;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SplittableRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Samples a function at random points of its parameter space and keeps every sample as a row of one
+ * flat dataset over the dimension {@value #DIM}, appended to a record file: xyzpy's {@code Sampler}.
+ *
+ * <pre>{@code
+ * Draws defaults = Draws.builder()
+ *     .values("amp", 1, 2, 3)
+ *     .values("fn", "cos", "sin")
+ *     .from("x", Distribution.uniform(0, 2 * Math.PI))
+ *     .from("phase", Distribution.normal(0, 0.1))
+ *     .build();
+ * Sampler sampler = Sampler.builder(runner, defaults).file(Path.of("trig.csv")).seed(42).build();
+ * sampler.sampleCombos(10_000);
+ * sampler.sampleCombos(5_000, Draws.builder().values("fn", "tan")
+ *     .from("x", Distribution.uniform(0, Math.PI / 4)).build());
+ * Dataset all = sampler.fullDataset();   // 15,000 samples: amp, fn, x, phase, out
+ * }</pre>
+ *
+ * <p>Each call draws all its samples on the calling thread before running any
+ * ({@link Draws#sample}), from a generator seeded by the sampler's seed and the number of samples
+ * already held, so a seeded sampler gives the same samples whatever the number of workers, and a
+ * session that reopens a file goes on with new samples. Two samplers with one seed on one file hold
+ * the same number of samples when they start, so they draw the same points: give each process its own
+ * seed (or none, for a random one). The runs use the runner's {@link RunOptions}.
+ *
+ * <p>The samples have one variable per argument (in draw order), then one per scalar constant of the
+ * runner (the value it was computed with, on every row, as xyzpy writes it), then one per output; the
+ * runner's attributes and its other constants are the dataset's attributes. A variable keeps its type
+ * across calls: ints widen into a long or float variable, anything else that does not fit is refused.
+ *
+ * <p>With a file, the samples go through the {@link RecordStore} that {@link Stores} finds for it
+ * (sweep-io registers CSV for {@code .csv}): the rows already stored are loaded when the sampler is
+ * built, and each call appends only its new rows; a file whose columns are not the sampler's is
+ * refused with an {@link IncompatibleStoreException}. A Tablesaw table of the samples is
+ * {@code Tables.of(sampler.fullDataset())} (sweep-io), a NetCDF file
+ * {@code Stores.dataset(Path.of("trig.nc")).write(sampler.fullDataset())}.
+ *
+ * <p>Thread-safe: calls are serialized. Nothing here returns null.
+ */
+public final class Sampler {
+  /** The name of the samples' dimension. */
+  public static final String DIM = "sample";
+
+  private static final Logger LOG = LoggerFactory.getLogger(Sampler.class);
+
+  private final Runner runner;
+  private final Draws defaults;
+  private final RecordStore store; // null: in memory only
+  private final long seed;
+  private final Design design;
+  private final Map<String, Object> constantColumns;
+  private List<String> columns; // null until known
+  private List<DType> types; // null until known
+  private final List<Dataset> parts = new ArrayList<>();
+  private Dataset full; // the parts joined; null when a part was added since
+  private Dataset last;
+  private long rows;
+
+  private Sampler(Builder b, RecordStore store) {
+    this.runner = b.options == null ? b.runner : b.runner.with(b.options);
+    this.defaults = b.defaults;
+    this.store = store;
+    this.seed = b.seed != null ? b.seed : new SplittableRandom().nextLong();
+    this.design = b.design;
+    this.constantColumns = scalarConstants(runner);
+    this.last = empty();
+    if (store != null) load();
+    LOG.debug("sampler over {} with seed {}", store == null ? "no file" : store.path(), seed);
+  }
+
+  private void load() {
+    Dataset stored = store.read();
+    if (stored.variables().isEmpty()) return;
+    List<String> args = defaults.names();
+    List<String> header = List.copyOf(stored.variables().keySet());
+    String name = store.path().getFileName().toString();
+    if (!runner.vars().isEmpty()) {
+      List<String> expected = new ArrayList<>(args);
+      expected.addAll(constantColumns.keySet());
+      expected.addAll(runner.vars());
+      if (!header.equals(expected)) {
+        throw refuse(header, expected, name + " has the columns " + header + " but " + expected + " are expected: "
+            + describeDifference(header, expected));
+      }
+    } else if (header.size() <= args.size() || !header.subList(0, args.size()).equals(args)) {
+      throw refuse(header, args, name + " has the columns " + header + " but the sampler writes the arguments "
+          + args + " first, then the outputs");
+    }
+    columns = header;
+    types = new ArrayList<>();
+    for (Variable v : stored.variables().values()) types.add(v.type());
+    Dataset mine = onSampleDim(stored);
+    rows = mine.sizes().get(DIM);
+    if (rows > 0) {
+      parts.add(mine);
+      LOG.info("{}: loaded {} samples", store.path(), rows);
+    }
+  }
+
+  private IncompatibleStoreException refuse(List<String> stored, List<String> expected, String why) {
+    return new IncompatibleStoreException(store.path(), stored.toString(), expected.toString(),
+        "refusing to mix samples: " + why + "; sample into another file, or move this one away");
+  }
+
+  /**
+   * {@return a builder of a sampler of the runner's function, drawing its arguments from the defaults}
+   * Without {@link Builder#file} or {@link Builder#store} the samples are kept in memory only.
+   *
+   * @param runner the runner whose outputs are sampled; its function must return one scalar per output
+   * @param defaults the distribution of every argument, in column order
+   */
+  public static Builder builder(Runner runner, Draws defaults) {
+    return new Builder(Objects.requireNonNull(runner, "runner"), Objects.requireNonNull(defaults, "defaults"));
+  }
+
+  /**
+   * A builder of a sampler of a static method described by its {@link dev.sweep.run.Label}, synced
+   * with the file its {@link Sample} names; a relative name resolves against {@link Builder#directory},
+   * else the working directory.
+   *
+   * @param owner the class that declares the method
+   * @param method the method's name; exactly one method may have it
+   * @param defaults the distribution of every argument, in column order
+   * @return the sampler's builder, with the file set
+   * @throws IllegalArgumentException if the method has no {@code @Label} or no {@code @Sample}
+   */
+  public static Builder labelled(Class<?> owner, String method, Draws defaults) {
+    Runner runner = Runner.labelled(owner, method).build();
+    String file = Labelled.sampleFile(owner, method).orElseThrow(() -> new IllegalArgumentException(
+        owner.getSimpleName() + "." + method + " has no @Sample(\"<file>.csv\"); name the file there, or use"
+            + " Sampler.builder(runner, defaults) for a sampler without one"));
+    return builder(runner, defaults).file(Path.of(file));
+  }
+
+  /**
+   * Draws n samples from the default distributions, runs them, appends them to the samples held and
+   * the file, and returns them.
+   *
+   * @param n the number of samples, positive
+   * @return this call's samples: a dataset over {@value #DIM} with one variable per column
+   * @throws IllegalArgumentException if n is not positive, or the samples do not fit the stored columns
+   * @throws IllegalStateException if every run of the first call failed and the runner names no outputs,
+   *     so the columns are unknown
+   * @throws RunFailedException if a run throws under {@link dev.sweep.run.OnError#STOP}; nothing is stored
+   * @throws UncheckedIOException if the file cannot be written; nothing of this call is stored
+   */
+  public Dataset sampleCombos(int n) {
+    return sample(n, defaults);
+  }
+
+  /**
+   * As {@link #sampleCombos(int)}, with some default distributions replaced for this call.
+   *
+   * @param n the number of samples, positive
+   * @param overrides distributions that replace some of the defaults for this call only
+   * @return this call's samples
+   * @throws IllegalArgumentException also if the overrides name an argument the sampler does not draw
+   */
+  public Dataset sampleCombos(int n, Draws overrides) {
+    return sample(n, defaults.with(overrides));
+  }
+
+  private synchronized Dataset sample(int n, Draws draws) {
+    if (n <= 0) throw new IllegalArgumentException("n is " + n + "; expected a positive number of samples");
+    Cases points = draws.sample(n, design, mix(seed, rows));
+    List<String> args = draws.names();
+    if (types != null) {
+      for (int a = 0; a < args.size(); a++) {
+        Object[] drawn = new Object[n];
+        for (int i = 0; i < n; i++) drawn[i] = points.value(i, args.get(a));
+        DType given;
+        try {
+          given = Index.commonType(drawn);
+        } catch (IllegalArgumentException e) {
+          throw new IllegalArgumentException("the values drawn for '" + args.get(a) + "': "
+              + e.getMessage().replace("coordinate type", "column type"), e);
+        }
+        checkFits(args.get(a), types.get(a), given, false);
+      }
+    }
+    Dataset ds;
+    try {
+      ds = runner.runPoints(points, DIM);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("sampling " + runner.function() + ": " + e.getMessage(), e);
+    }
+    Dataset batch = conform(ds, args, n);
+    if (store != null) store.append(batch);
+    parts.add(batch);
+    full = null;
+    rows += n;
+    last = batch;
+    LOG.debug("drew {} samples; {} in all", n, rows);
+    return batch;
+  }
+
+  /** SplitMix64's finalizer over the seed and the number of rows held: one stream per call. */
+  static long mix(long seed, long rows) {
+    long z = seed + 0x9E3779B97F4A7C15L * (rows + 1);
+    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+    return z ^ (z >>> 31);
+  }
+
+  /** The call's dataset with the stored columns and types, fixing them on the first call. */
+  private Dataset conform(Dataset ds, List<String> args, int n) {
+    List<String> produced = new ArrayList<>();
+    for (Variable v : ds.variables().values()) {
+      if (!v.dims().equals(List.of(DIM))) {
+        throw new IllegalArgumentException("output '" + v.name() + "' has the dimensions " + v.dims()
+            + "; a sampler stores one value per output and sample");
+      }
+      produced.add(v.name());
+    }
+    List<String> outs = produced.subList(args.size(), produced.size());
+    boolean allFailed = outs.isEmpty();
+    List<String> given = new ArrayList<>(args);
+    given.addAll(constantColumns.keySet());
+    given.addAll(outs);
+    if (columns == null) {
+      if (allFailed && runner.vars().isEmpty()) {
+        throw new IllegalStateException("every run failed, so the outputs of " + runner.function()
+            + " are unknown; nothing was stored");
+      }
+      List<String> cols = new ArrayList<>(given);
+      if (allFailed) cols.addAll(runner.vars());
+      columns = cols;
+    } else {
+      int fixed = args.size() + constantColumns.size();
+      if (allFailed ? !columns.subList(0, fixed).equals(given) : !columns.equals(given)) {
+        throw new IllegalArgumentException("this call gives the columns " + given + " but the sampler holds "
+            + columns + (store == null ? "" : " (in " + store.path().getFileName() + ")"));
+      }
+    }
+    if (types == null) {
+      List<DType> ts = new ArrayList<>();
+      for (String c : columns) {
+        Object constant = constantColumns.get(c);
+        ts.add(constant != null ? DType.of(constant) : ds.variables().containsKey(c) ? ds.variable(c).type() : DType.DOUBLE);
+      }
+      types = ts;
+    }
+    Dataset.Builder b = Dataset.builder().dim(DIM, n);
+    for (int c = 0; c < columns.size(); c++) {
+      String col = columns.get(c);
+      DType stored = types.get(c);
+      Object constant = constantColumns.get(col);
+      if (constant != null) {
+        checkFits(col, stored, DType.of(constant), false);
+        Column filled = Column.allocate(stored, new long[] {n});
+        for (int i = 0; i < n; i++) filled.set(i, constant);
+        b.variable(Variable.of(col, List.of(DIM), filled));
+      } else if (!ds.variables().containsKey(col)) {
+        checkFits(col, stored, DType.DOUBLE, true);
+        Column missing = Column.allocate(stored, new long[] {n});
+        for (int i = 0; i < n; i++) missing.setMissing(i);
+        b.variable(Variable.of(col, List.of(DIM), missing));
+      } else {
+        Variable v = ds.variable(col);
+        checkFits(col, stored, v.type(), c >= args.size());
+        b.variable(v.type() == stored ? v : Variable.of(col, List.of(DIM), v.column().convert(stored)));
+      }
+    }
+    Map<String, Object> attrs = new LinkedHashMap<>(ds.attrs());
+    attrs.keySet().removeAll(constantColumns.keySet());
+    return b.attrs(attrs).build();
+  }
+
+  /** Refuses values of a type the column cannot take without loss. */
+  private void checkFits(String col, DType stored, DType given, boolean output) {
+    if (given == stored || DType.common(given, stored) == stored) return;
+    throw new IllegalArgumentException("column '" + col + "' is " + stored
+        + (store == null ? "" : " in " + store.path().getFileName()) + " but this call gives " + given + " values"
+        + (output ? " (runs that failed leave NaN, which an integer column cannot hold); declare the output's"
+            + " type with Runner.Builder.type(\"" + col + "\", DType." + given.name() + ")"
+            : "; a column keeps its type: draw " + stored + " values for '" + col + "'"));
+  }
+
+  /** The runner's constants that are one number, boolean or string: the columns they become. */
+  private static Map<String, Object> scalarConstants(Runner runner) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    for (Map.Entry<String, Object> e : runner.constants().entrySet()) {
+      Object v = e.getValue();
+      if (v instanceof Number || v instanceof Boolean || v instanceof String || v instanceof Character) {
+        out.put(e.getKey(), v instanceof Character ? v.toString() : v);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * {@return every sample held: the file's rows when the sampler was built, then every call's} A
+   * dataset over {@value #DIM}, one variable per column.
+   */
+  public synchronized Dataset fullDataset() {
+    if (full == null) full = parts.isEmpty() ? empty() : parts.size() == 1 ? parts.get(0) : join(parts);
+    if (parts.size() > 1) {
+      parts.clear();
+      parts.add(full);
+    }
+    return full;
+  }
+
+  /** {@return the samples of the latest call in this session; an empty dataset before the first call} */
+  public synchronized Dataset lastDataset() {
+    return last;
+  }
+
+  /** {@return the number of samples held} */
+  public synchronized long size() {
+    return rows;
+  }
+
+  /** {@return the file the samples are synced with, as an absolute path; empty without one} */
+  public Optional<Path> file() {
+    return store == null ? Optional.empty() : Optional.of(store.path());
+  }
+
+  /** {@return the runner that runs the samples, with the options given to the builder if any} */
+  public Runner runner() {
+    return runner;
+  }
+
+  /** {@return the default distributions, which give the argument columns and their order} */
+  public Draws defaults() {
+    return defaults;
+  }
+
+  /**
+   * {@return the seed the samples are drawn with: the one given to the builder, else one chosen at
+   * random}
+   */
+  public long seed() {
+    return seed;
+  }
+
+  /** {@return how each call places its samples in the parameter space} */
+  public Design design() {
+    return design;
+  }
+
+  @Override
+  public String toString() {
+    String fn = store == null ? "" : store.path().getFileName().toString();
+    String kind = fn.lastIndexOf('.') > 0 ? fn.substring(fn.lastIndexOf('.') + 1) : "records";
+    return "<sweep.Sampler>\n  " + runner.toString().replace("\n", "\n  ") + "\n  draws: " + defaults
+        + (design == Design.INDEPENDENT ? "" : "\n  design: " + design)
+        + "\n  sync file --> " + (store == null ? "(none)" : store.path() + " [" + kind + "]");
+  }
+
+  private static Dataset empty() {
+    return Dataset.builder().dim(DIM, 0).build();
+  }
+
+  /** A stored dataset over its record dimension, renamed to {@value #DIM}. */
+  private static Dataset onSampleDim(Dataset stored) {
+    int n = stored.dims().isEmpty() ? 0 : stored.sizes().get(stored.dims().get(0));
+    Dataset.Builder b = Dataset.builder().dim(DIM, n);
+    for (Variable v : stored.variables().values()) {
+      if (v.dims().size() != 1) {
+        throw new IllegalArgumentException("variable '" + v.name() + "' has the dimensions " + v.dims()
+            + "; a sampler's samples have one dimension");
+      }
+      b.variable(v.dims().get(0).equals(DIM) ? v : Variable.of(v.name(), List.of(DIM), v.column()).withAttrs(v.attrs()));
+    }
+    return b.attrs(stored.attrs()).build();
+  }
+
+  /** Joins datasets of the same columns and types along {@value #DIM}. */
+  private static Dataset join(List<Dataset> parts) {
+    long total = 0;
+    for (Dataset p : parts) total += p.sizes().get(DIM);
+    if (total > Integer.MAX_VALUE) {
+      throw new IllegalStateException("the sampler holds " + total + " samples; at most " + Integer.MAX_VALUE + " fit one dataset");
+    }
+    Dataset first = parts.get(0);
+    Dataset.Builder b = Dataset.builder().dim(DIM, (int) total);
+    for (Variable v : first.variables().values()) {
+      Column joined = Column.allocateUninitialized(v.type(), new long[] {total});
+      long at = 0;
+      for (Dataset p : parts) {
+        Column src = p.variable(v.name()).column();
+        for (long i = 0, len = src.length(); i < len; i++) src.copyTo(i, joined, at + i);
+        at += src.length();
+      }
+      b.variable(Variable.of(v.name(), List.of(DIM), joined).withAttrs(v.attrs()));
+    }
+    Map<String, Object> attrs = new LinkedHashMap<>();
+    for (Dataset p : parts) attrs.putAll(p.attrs());
+    return b.attrs(attrs).build();
+  }
+
+  static String describeDifference(List<String> actual, List<String> expected) {
+    List<String> missing = new ArrayList<>(expected);
+    missing.removeAll(actual);
+    List<String> extra = new ArrayList<>(actual);
+    extra.removeAll(expected);
+    if (missing.isEmpty() && extra.isEmpty()) {
+      return actual.size() == expected.size() ? "the same columns in another order" : "a column is repeated";
+    }
+    Map<String, String> renamed = new LinkedHashMap<>();
+    if (actual.size() == expected.size()) {
+      for (int i = 0; i < actual.size(); i++) {
+        String a = actual.get(i);
+        String e = expected.get(i);
+        if (extra.contains(a) && missing.contains(e)) renamed.put(a, e);
+      }
+    }
+    List<String> parts = new ArrayList<>();
+    for (Map.Entry<String, String> r : renamed.entrySet()) {
+      parts.add("'" + r.getKey() + "' stands where '" + r.getValue() + "' is expected (renamed?)");
+    }
+    missing.removeAll(renamed.values());
+    extra.removeAll(renamed.keySet());
+    if (!missing.isEmpty()) parts.add("missing " + missing);
+    if (!extra.isEmpty()) parts.add("extra " + extra);
+    return String.join("; ", parts);
+  }
+
+  /** Builds a {@link Sampler}; each setter checks its input at once, {@link #build()} the whole. */
+  public static final class Builder {
+    private final Runner runner;
+    private final Draws defaults;
+    private Path file;
+    private RecordStore store;
+    private Path directory;
+    private Long seed;
+    private Design design = Design.INDEPENDENT;
+    private RunOptions options;
+
+    Builder(Runner runner, Draws defaults) {
+      this.runner = runner;
+      this.defaults = defaults;
+    }
+
+    /**
+     * Syncs the samples with this file (created by the first call if absent), through the record
+     * store {@link Stores} finds for it.
+     *
+     * @param file the file, e.g. {@code trig.csv}; a relative path resolves against {@link #directory},
+     *     if set; its directory is created by {@link #build()} if missing
+     * @return this builder
+     * @throws IllegalStateException if a store was set
+     */
+    public Builder file(Path file) {
+      Objects.requireNonNull(file, "file");
+      if (store != null) throw new IllegalStateException("a store was already set (" + store.path() + "); set a file or a store");
+      this.file = file;
+      return this;
+    }
+
+    /**
+     * Syncs the samples with this record store (for example an in-memory one in tests).
+     *
+     * @param store the store, open for appending
+     * @return this builder
+     * @throws IllegalStateException if a file was set
+     */
+    public Builder store(RecordStore store) {
+      Objects.requireNonNull(store, "store");
+      if (file != null) throw new IllegalStateException("a file was already set (" + file + "); set a file or a store");
+      this.store = store;
+      return this;
+    }
+
+    /**
+     * Sets the directory a relative file name resolves against, instead of the working directory.
+     *
+     * @param directory the directory
+     * @return this builder
+     */
+    public Builder directory(Path directory) {
+      this.directory = Objects.requireNonNull(directory, "directory");
+      return this;
+    }
+
+    /**
+     * Draws with this seed: the same seed gives the same samples, whatever the number of workers.
+     * Without one, the sampler picks a random seed.
+     *
+     * @param seed the seed
+     * @return this builder
+     */
+    public Builder seed(long seed) {
+      this.seed = seed;
+      return this;
+    }
+
+    /**
+     * Places each call's samples with this design (default {@link Design#INDEPENDENT}).
+     *
+     * @param design the design
+     * @return this builder
+     */
+    public Builder design(Design design) {
+      this.design = Objects.requireNonNull(design, "design");
+      return this;
+    }
+
+    /**
+     * Runs the samples with these options instead of the runner's own.
+     *
+     * @param options progress, workers and failure handling for the runs
+     * @return this builder
+     */
+    public Builder options(RunOptions options) {
+      this.options = Objects.requireNonNull(options, "options");
+      return this;
+    }
+
+    /**
+     * The sampler, loading the file's rows if it exists.
+     *
+     * @return the sampler
+     * @throws IllegalArgumentException if the function's arguments are not what the draws (with the
+     *     runner's constants and resources) give, an argument has an output's name, a directory is
+     *     given without a file, or no store is registered for the file
+     * @throws IncompatibleStoreException if the file's columns are not the sampler's
+     * @throws UncheckedIOException if the file cannot be read or its directory created
+     */
+    public Sampler build() {
+      List<String> args = defaults.names();
+      for (String a : args) {
+        if (runner.vars().contains(a)) {
+          throw new IllegalArgumentException("argument '" + a + "' has the name of an output of " + runner.function());
+        }
+      }
+      List<String> wanted = runner.function().argNames();
+      if (!wanted.isEmpty()) {
+        Set<String> given = new LinkedHashSet<>(args);
+        given.addAll(runner.constants().keySet());
+        given.addAll(runner.resources().keySet());
+        for (String w : wanted) {
+          if (!given.contains(w)) {
+            throw new IllegalArgumentException(runner.function() + " needs argument '" + w
+                + "', which the draws do not give (they give " + args + ")");
+          }
+        }
+        for (String a : args) {
+          if (!wanted.contains(a)) {
+            throw new IllegalArgumentException("the draws give '" + a + "', which " + runner.function()
+                + " does not take");
+          }
+        }
+      }
+      RecordStore opened = store;
+      if (file != null) {
+        Path resolved = file.isAbsolute() || directory == null ? file.toAbsolutePath() : directory.resolve(file).toAbsolutePath();
+        try {
+          Files.createDirectories(resolved.getParent());
+        } catch (IOException e) {
+          throw new UncheckedIOException("cannot create the directory of " + resolved, e);
+        }
+        opened = Stores.records(resolved);
+      } else if (directory != null) {
+        throw new IllegalArgumentException("directory is set to " + directory + " but there is no file to resolve"
+            + " against it; set file(...) too");
+      }
+      return new Sampler(this, opened);
+    }
+  }
+}

@@ -1,0 +1,153 @@
+package dev.sweep.farm;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The file transaction a farmer runs around each read and write of its file, in one place: an
+ * in-process lock and an exclusive lock on {@code <file>.lock} (so threads and processes take turns),
+ * the file's {@link FileStamp} as last seen (so a change by another process is noticed and re-read),
+ * and the timestamped backup that {@code delete()} keeps. The atomic write itself belongs to the
+ * store (see {@link dev.sweep.store.DatasetStore#write}).
+ */
+final class SyncedFile {
+  private static final Logger LOG = LoggerFactory.getLogger(SyncedFile.class);
+  /** One lock per real file, whatever path reached it (a symlinked directory, a relative path). */
+  private static final Map<Path, ReentrantLock> IN_PROCESS = new ConcurrentHashMap<>();
+
+  /** What identifies one version of a file: its inode, size and modification time. */
+  record FileStamp(String key, long size, long modified) {
+    /** {@return the stamp of the file as it is now; empty if it does not exist} */
+    static Optional<FileStamp> of(Path file) {
+      try {
+        BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
+        return Optional.of(new FileStamp(String.valueOf(a.fileKey()), a.size(), a.lastModifiedTime().toMillis()));
+      } catch (NoSuchFileException e) {
+        return Optional.empty();
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read the attributes of " + file, e);
+      }
+    }
+  }
+
+  private final Path file;
+  private Optional<FileStamp> seen = Optional.empty();
+
+  SyncedFile(Path file) {
+    this.file = file.toAbsolutePath().normalize();
+  }
+
+  Path file() {
+    return file;
+  }
+
+  /** {@return true if the file differs from the version last marked seen (or appeared, or vanished)} */
+  boolean changed() {
+    return !FileStamp.of(file).equals(seen);
+  }
+
+  /** Records the file as it is now as the version this farmer holds. */
+  void markSeen() {
+    seen = FileStamp.of(file);
+  }
+
+  /** Forgets the version held, so the next {@link #changed()} is true if a file exists. */
+  void forget() {
+    seen = Optional.empty();
+  }
+
+  /**
+   * Runs the body holding this file's in-process lock and its file lock. On a read-only directory,
+   * where no lock file can be made, a body that only reads runs without the file lock.
+   */
+  <T> T locked(boolean readOnly, Supplier<T> body) {
+    ReentrantLock local = IN_PROCESS.computeIfAbsent(realPath(), k -> new ReentrantLock());
+    local.lock();
+    try {
+      Path lockFile = file.resolveSibling(file.getFileName() + ".lock");
+      FileChannel ch;
+      try {
+        Files.createDirectories(file.getParent());
+        ch = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+      } catch (AccessDeniedException | java.nio.file.ReadOnlyFileSystemException e) {
+        if (readOnly) return body.get();
+        throw new UncheckedIOException("cannot lock " + lockFile + ": the directory is not writable", new IOException(e));
+      } catch (FileSystemException e) {
+        if (readOnly && e.getMessage() != null && e.getMessage().contains("Read-only file system")) return body.get();
+        throw new UncheckedIOException("cannot lock " + lockFile, e);
+      }
+      try (ch) {
+        FileLock lock = ch.tryLock();
+        if (lock == null) {
+          LOG.info("waiting for {}: another process holds it", lockFile);
+          lock = ch.lock();
+        }
+        try (FileLock held = lock) {
+          return body.get();
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot lock " + file + ".lock", e);
+    } finally {
+      local.unlock();
+    }
+  }
+
+  /**
+   * Moves the file aside as {@code <file>.bak-<timestamp>} (a new name even within one millisecond),
+   * or deletes it; call under {@link #locked}.
+   *
+   * @return the backup, if one was kept
+   */
+  Optional<Path> remove(boolean keepBackup) {
+    try {
+      if (!Files.exists(file)) return Optional.empty();
+      if (!keepBackup) {
+        Files.delete(file);
+        return Optional.empty();
+      }
+      String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS"));
+      for (int k = 0; ; k++) {
+        Path bak = file.resolveSibling(file.getFileName() + ".bak-" + stamp + (k == 0 ? "" : "-" + k));
+        try {
+          Files.createLink(bak, file); // fails if the name is taken: a backup is never overwritten
+        } catch (FileAlreadyExistsException taken) {
+          continue;
+        }
+        Files.delete(file);
+        LOG.info("moved {} to {}", file, bak);
+        return Optional.of(bak);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot delete " + file, e);
+    }
+  }
+
+  /** The file's real path: its directory's real path and its name, so two routes to one file share a lock. */
+  private Path realPath() {
+    try {
+      return file.getParent().toRealPath().resolve(file.getFileName());
+    } catch (IOException e) {
+      return file;
+    }
+  }
+}
