@@ -217,31 +217,6 @@ public final class Index {
     return index;
   }
 
-  /** Thrown when a label appears twice; carries the label and both positions. */
-  public static final class DuplicateLabelException extends IllegalArgumentException {
-    private final transient Object label;
-    /** The position of the label's first appearance. */
-    private final int first;
-    /** The position of the label's second appearance. */
-    private final int second;
-
-    DuplicateLabelException(Object label, int first, int second) {
-      super("the value " + show(label) + " appears twice (positions " + first + " and " + second + ")");
-      this.label = label;
-      this.first = first;
-      this.second = second;
-    }
-
-    /** {@return the label that appears twice} */
-    public Object label() { return label; }
-
-    /** {@return the position of its first appearance} */
-    public int first() { return first; }
-
-    /** {@return the position of its second appearance} */
-    public int second() { return second; }
-  }
-
   /** {@return the labels' element type} */
   public DType type() {
     return type;

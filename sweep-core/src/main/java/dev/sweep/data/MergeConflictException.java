@@ -1,9 +1,12 @@
 package dev.sweep.data;
 
+import dev.sweep.SweepException;
 import java.util.Map;
 
 /** Two datasets hold different values for the same cell of a variable, under {@link MergePolicy#FAIL_ON_CONFLICT}. */
-public final class MergeConflictException extends IllegalStateException {
+public final class MergeConflictException extends SweepException {
+  private static final long serialVersionUID = 1L;
+
   /** The variable in conflict. */
   private final String variable;
 

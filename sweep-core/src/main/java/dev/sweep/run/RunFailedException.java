@@ -1,9 +1,11 @@
 package dev.sweep.run;
 
+import dev.sweep.SweepException;
+
 import java.util.Map;
 
 /** A run threw, and the sweep stopped ({@link OnError#STOP}). The cause is what the run threw. */
-public final class RunFailedException extends RuntimeException {
+public final class RunFailedException extends SweepException {
   /** The failing run's number within its sweep. */
   private final long run;
 

@@ -1,5 +1,6 @@
 package dev.sweep.space;
 
+import dev.sweep.data.DuplicateLabelException;
 import dev.sweep.data.Index;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -147,7 +148,7 @@ public final class Combos {
       }
       try {
         return Index.of(values);
-      } catch (Index.DuplicateLabelException e) {
+      } catch (DuplicateLabelException e) {
         throw new IllegalArgumentException("parameter '" + name + "' has " + e.getMessage()
             + "; the values of a parameter must be distinct", e);
       } catch (IllegalArgumentException e) {
