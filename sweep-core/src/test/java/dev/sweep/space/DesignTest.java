@@ -2,6 +2,7 @@ package dev.sweep.space;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -79,10 +80,38 @@ class DesignTest {
 
   @Test
   void haltonUsesOnePrimeBasePerDimension() {
-    assertArrayEquals(new int[] {2, 3, 5, 7, 11, 13}, Design.primes(6));
-    assertEquals(0.5, Design.radicalInverse(1, 2));
-    assertEquals(0.25, Design.radicalInverse(2, 2));
-    assertEquals(0.75, Design.radicalInverse(3, 2));
-    assertEquals(1.0 / 3 + 1.0 / 9, Design.radicalInverse(4, 3), 1e-15);
+    // The first points in bases 2 and 3 (0.5, 0.25, 0.75, ... and 1/3, 2/3, 1/9, ...), each dimension
+    // shifted by the offset its generator draws.
+    SplittableRandom offsets = new SplittableRandom(5);
+    double[] shift = {offsets.nextDouble(), offsets.nextDouble()};
+    double[][] u = Design.HALTON.points(4, 2, new SplittableRandom(5));
+    double[][] unshifted = {{0.5, 0.25, 0.75, 0.125}, {1.0 / 3, 2.0 / 3, 1.0 / 9, 1.0 / 3 + 1.0 / 9}};
+    for (int d = 0; d < 2; d++) {
+      for (int i = 0; i < 4; i++) {
+        double want = unshifted[d][i] + shift[d];
+        assertEquals(want >= 1 ? want - 1 : want, u[d][i], 1e-12, "dimension " + d + ", point " + i);
+      }
+    }
+  }
+
+  @Test
+  void sobolPointsAreMoreEvenThanIndependentOnesInManyDimensions() {
+    for (int d : new int[] {2, 8}) {
+      double sobol = 0;
+      double independent = 0;
+      for (int seed = 0; seed < 10; seed++) {
+        sobol += l2StarDiscrepancy(Design.SOBOL.points(256, d, new SplittableRandom(seed)));
+        independent += l2StarDiscrepancy(Design.INDEPENDENT.points(256, d, new SplittableRandom(seed)));
+      }
+      assertTrue(sobol < independent * 0.8, "d " + d + ": Sobol " + sobol / 10 + " vs independent " + independent / 10);
+    }
+  }
+
+  @Test
+  void haltonRefusesMoreDimensionsThanItsPrimes() {
+    var e = assertThrows(IllegalArgumentException.class, () -> Design.HALTON.points(4, 41, new SplittableRandom(1)));
+    assertEquals("HALTON places at most 40 arguments; this draw has 41 continuous ones: use SOBOL or LATIN_HYPERCUBE",
+        e.getMessage());
+    assertEquals(1000, Design.SOBOL.points(2, 1000, new SplittableRandom(1)).length);
   }
 }
