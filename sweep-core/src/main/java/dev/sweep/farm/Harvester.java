@@ -131,7 +131,7 @@ public final class Harvester {
    * @throws UncheckedIOException if the file cannot be locked, read or written
    */
   public Dataset harvestCombos(Combos combos) {
-    return harvest(Cases.none(), combos, false);
+    return harvest(Cases.none(), Objects.requireNonNull(combos, "combos"), false, policy);
   }
 
   /**
@@ -147,7 +147,7 @@ public final class Harvester {
    * @throws UncheckedIOException if the file cannot be locked, read or written
    */
   public Dataset harvestCases(Cases cases) {
-    return harvest(cases, Combos.empty(), false);
+    return harvest(Objects.requireNonNull(cases, "cases"), Combos.empty(), false, policy);
   }
 
   /**
@@ -164,7 +164,32 @@ public final class Harvester {
    * @throws UncheckedIOException if the file cannot be locked, read or written
    */
   public Dataset harvest(Cases cases, Combos combos) {
-    return harvest(cases, combos, false);
+    return harvest(cases, combos, policy);
+  }
+
+  /**
+   * As {@link #harvestCombos(Combos)}, merging this harvest's results under its own policy (xyzpy's
+   * {@code overwrite=True} is {@link MergePolicy#NEW_WINS}); the harvester's policy is unchanged.
+   *
+   * @param combos the parameters to combine
+   * @param policy what happens where new results meet stored ones, for this call
+   * @return this harvest's results
+   */
+  public Dataset harvestCombos(Combos combos, MergePolicy policy) {
+    return harvest(Cases.none(), combos, policy);
+  }
+
+  /**
+   * As {@link #harvest(Cases, Combos)}, merging this harvest's results under its own policy.
+   *
+   * @param cases the points to run
+   * @param combos the parameters combined with each case
+   * @param policy what happens where new results meet stored ones, for this call
+   * @return this harvest's results
+   */
+  public Dataset harvest(Cases cases, Combos combos, MergePolicy policy) {
+    return harvest(Objects.requireNonNull(cases, "cases"), Objects.requireNonNull(combos, "combos"), false,
+        Objects.requireNonNull(policy, "policy"));
   }
 
   /**
@@ -181,7 +206,7 @@ public final class Harvester {
    * @throws UncheckedIOException if the file cannot be locked, read or written
    */
   public Dataset harvestMissing(Combos combos) {
-    return harvest(Cases.none(), combos, true);
+    return harvest(Cases.none(), Objects.requireNonNull(combos, "combos"), true, policy);
   }
 
   /**
@@ -199,10 +224,10 @@ public final class Harvester {
    * @throws UncheckedIOException if the file cannot be locked, read or written
    */
   public Dataset harvestMissing(Cases cases, Combos combos) {
-    return harvest(cases, combos, true);
+    return harvest(Objects.requireNonNull(cases, "cases"), Objects.requireNonNull(combos, "combos"), true, policy);
   }
 
-  private synchronized Dataset harvest(Cases cases, Combos combos, boolean missingOnly) {
+  private synchronized Dataset harvest(Cases cases, Combos combos, boolean missingOnly, MergePolicy policy) {
     synced.locked(false, () -> {
       refresh();
       return null;
@@ -220,10 +245,10 @@ public final class Harvester {
     Dataset result;
     if (points == null && batchRuns == 0 && batchTime == null) {
       result = runner.run(cases, space.combos());
-      sync(result);
+      sync(result, policy);
     } else {
       if (points == null) points = allPoints(space);
-      result = runInBatches(points);
+      result = runInBatches(points, policy);
     }
     last = result;
     return result;
@@ -288,7 +313,7 @@ public final class Harvester {
     return out;
   }
 
-  private Dataset runInBatches(List<Map<String, Object>> points) {
+  private Dataset runInBatches(List<Map<String, Object>> points, MergePolicy policy) {
     Dataset all = null;
     int from = 0;
     int size = batchRuns > 0 ? (int) Math.min(Integer.MAX_VALUE, batchRuns) : Math.min(points.size(), 16);
@@ -296,7 +321,7 @@ public final class Harvester {
       int to = Math.min(points.size(), from + size);
       long t0 = System.nanoTime();
       Dataset part = runner.runCases(toCases(points.subList(from, to)));
-      sync(part);
+      sync(part, policy);
       all = all == null ? part : all.merge(part, MergePolicy.NEW_WINS);
       if (batchTime != null) {
         double perRun = Math.max(1e-9, (System.nanoTime() - t0) / 1e9 / (to - from));
@@ -317,7 +342,7 @@ public final class Harvester {
   }
 
   /** Merges new results into the file under the lock, re-reading it first if another process changed it. */
-  private void sync(Dataset result) {
+  private void sync(Dataset result, MergePolicy policy) {
     synced.locked(false, () -> {
       refresh();
       checkCompatible(full, result, "the new results");
@@ -329,16 +354,30 @@ public final class Harvester {
     });
   }
 
+  /** Takes in what another process wrote since this harvester last saw the file, or its deletion. */
   private void refresh() {
-    if (store.exists() && synced.changed()) {
-      Dataset stored = store.read();
-      checkCompatible(stored, full, "this harvester's data");
-      full = full.variables().isEmpty() ? stored : stored.merge(full, policy);
+    if (!synced.changed()) return;
+    if (!store.exists()) {
+      // Another harvester deleted the file: the deletion stands, rather than this harvester's memory
+      // bringing the deleted results back at its next sync.
+      LOG.warn("{} was deleted by another harvester; dropping the {} cells held here", store.path(), cells(full));
+      full = Dataset.builder().build();
       synced.markSeen();
+      return;
     }
+    Dataset stored = store.read();
+    checkCompatible(stored, full, "this harvester's data");
+    full = full.variables().isEmpty() ? stored : stored.merge(full, policy);
+    synced.markSeen();
   }
 
   /** Refuses a stored dataset whose variables differ from those the runner declares. */
+  private static long cells(Dataset ds) {
+    long n = 0;
+    for (Variable v : ds.variables().values()) n += v.size();
+    return n;
+  }
+
   private void checkDeclared(Dataset stored) {
     if (runner.vars().isEmpty() || stored.variables().isEmpty()) return;
     Set<String> declared = new HashSet<>(runner.vars());

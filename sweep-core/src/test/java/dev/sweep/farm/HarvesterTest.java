@@ -111,6 +111,19 @@ class HarvesterTest {
   }
 
   @Test
+  void aHarvestCanChooseItsOwnPolicy() {
+    DatasetStore store = MemoryStores.dataset(dir.resolve("p.nc"));
+    Harvester.builder(runner(), store).build().harvestCombos(grid(0, 1));
+    Runner other = Runner.builder(RunFunction.ofDouble(args -> -1.0)).vars("y").options(QUIET).build();
+    Harvester h = Harvester.builder(other, store).build();
+    h.harvestCombos(grid(0, 1), MergePolicy.NEW_WINS); // xyzpy's overwrite=True, for this call only
+    assertEquals(-1.0, store.read().doubleValue("y", Map.of("a", 0, "b", 0)));
+    assertThrows(MergeConflictException.class, () -> Harvester.builder(runner(), store).build().harvestCombos(grid(0, 1)));
+    assertThrows(NullPointerException.class, () -> h.harvestCombos(null));
+    assertEquals("policy", assertThrows(NullPointerException.class, () -> h.harvestCombos(grid(0, 1), null)).getMessage());
+  }
+
+  @Test
   void twoPathsToOneFileShareOneLock() throws Exception {
     Path real = Files.createDirectories(dir.resolve("real"));
     Path link = Files.createSymbolicLink(dir.resolve("link"), real);

@@ -131,6 +131,20 @@ class HarvesterNetcdfTest {
   }
 
   @Test
+  void aDeleteByOneHarvesterSticksForAnotherLiveOne() {
+    Path file = dir.resolve("shared.nc");
+    Harvester one = Harvester.builder(fooRunner(), file).build();
+    Harvester two = Harvester.builder(fooRunner(), file).build();
+    one.harvestCombos(first());
+    two.harvestCombos(second()); // two now holds both harvests
+    one.delete(false);
+    two.harvestCombos(Combos.builder().add("a", 7).add("b", "x").add("c", true).build());
+    Dataset after = Netcdf.read(file);
+    assertEquals(Index.ofInts(7), after.coord("a"), "the deleted harvests do not come back");
+    assertIdentical(after, two.fullDataset());
+  }
+
+  @Test
   void refusesAFileWrittenByADifferentRunner() {
     Path file = dir.resolve("other.nc");
     Harvester.builder(fooRunner(), file).build().harvestCombos(first());
