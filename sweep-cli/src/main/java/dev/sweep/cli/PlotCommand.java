@@ -1,4 +1,4 @@
-package dev.sweep.examples.cli;
+package dev.sweep.cli;
 
 import dev.sweep.io.csv.CsvFile;
 import dev.sweep.io.sample.Plots;
