@@ -37,12 +37,17 @@ public final class BenchCommand implements Subcommand, Callable<Integer> {
   /**
    * Runs the workloads and prints the report.
    *
-   * @return 0
-   * @throws IllegalArgumentException naming the workloads, if {@code --only} names one that does not exist
+   * @return 0, or 2 (with a message naming the workloads) if {@code --only} names one that does not exist
    * @throws Exception if a workload fails
    */
   @Override
   public Integer call() throws Exception {
+    for (String n : only) {
+      if (!Workloads.names().contains(n)) {
+        System.err.println("sweep bench: no workload '" + n + "'; the workloads are " + Workloads.names());
+        return 2;
+      }
+    }
     Path work = dir != null ? dir : Files.createTempDirectory("sweep-bench");
     System.out.println("sweep bench" + (quick ? " --quick" : "") + " (" + Runtime.getRuntime().availableProcessors()
         + " cores, Java " + System.getProperty("java.version") + ")");

@@ -47,4 +47,22 @@ class BenchCommandTest {
         "--dir", dir.toString())));
     assertTrue(out.matches("(?s).*\\nbench missing_cases \\d+ cells/s\\n.*"), out);
   }
+
+  @Test
+  void anUnknownWorkloadFailsNamingTheWorkloads() {
+    PrintStream old = System.err;
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    String out;
+    try {
+      out = capture(() -> assertEquals(2, SweepCli.execute("bench", "--only", "missing_cases,nope", "--dir",
+          dir.toString())));
+    } finally {
+      System.setErr(old);
+    }
+    assertEquals("sweep bench: no workload 'nope'; the workloads are " + Workloads.names() + "\n",
+        err.toString(StandardCharsets.UTF_8));
+    assertEquals("", out); // nothing ran
+    assertTrue(Workloads.names().contains("missing_cases"));
+  }
 }
