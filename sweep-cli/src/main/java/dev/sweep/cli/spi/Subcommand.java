@@ -28,7 +28,10 @@ import picocli.CommandLine;
  */
 public interface Subcommand {
 
-  /** {@return the word that invokes the command: lower case, never null, unique among the commands} */
+  /**
+   * {@return the word that invokes the command, e.g. {@code "demo"}: the name in its {@code @Command},
+   * never null, unique among the commands}
+   */
   String name();
 
   /**
