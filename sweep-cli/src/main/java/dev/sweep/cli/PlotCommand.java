@@ -1,12 +1,16 @@
-package dev.sweep.examples.cli;
+package dev.sweep.cli;
 
+import dev.sweep.SweepException;
 import dev.sweep.io.csv.CsvFile;
 import dev.sweep.io.sample.Plots;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import tech.tablesaw.api.Table;
 
 /** {@code sweep plot}: a scatter of one column of a CSV table against another, coloured by a third, to PNG. */
 @Command(name = "plot", mixinStandardHelpOptions = true,
@@ -30,8 +34,24 @@ final class PlotCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Path png = out != null ? out : csv.resolveSibling(csv.getFileName().toString().replaceAll("\\\\.csv$", "") + ".png");
-    Plots.scatter(CsvFile.read(csv), x, y, hue, png);
+    if (!Files.exists(csv)) {
+      System.err.println("sweep plot: no such file: " + csv);
+      return 2;
+    }
+    Path png = out != null ? out : csv.resolveSibling(csv.getFileName().toString().replaceAll("\\.csv$", "") + ".png");
+    Table table;
+    try {
+      table = CsvFile.read(csv);
+    } catch (SweepException | UncheckedIOException | IllegalStateException e) {
+      System.err.println("sweep plot: cannot read " + csv + ": " + e.getMessage());
+      return 1;
+    }
+    try {
+      Plots.scatter(table, x, y, hue, png);
+    } catch (IllegalArgumentException e) { // a column that is missing or not numeric
+      System.err.println("sweep plot: " + e.getMessage());
+      return 2;
+    }
     System.out.println(png);
     return 0;
   }

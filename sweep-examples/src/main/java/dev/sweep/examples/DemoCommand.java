@@ -1,12 +1,6 @@
-package dev.sweep.examples.cli;
+package dev.sweep.examples;
 
-import dev.sweep.examples.Lesson01_ComboRunner;
-import dev.sweep.examples.Lesson02_CaseRunner;
-import dev.sweep.examples.Lesson03_CasesWithCombos;
-import dev.sweep.examples.Lesson04_Runner;
-import dev.sweep.examples.Lesson05_StructuredOutput;
-import dev.sweep.examples.Lesson06_Harvester;
-import dev.sweep.examples.Lesson07_Sampler;
+import dev.sweep.cli.spi.Subcommand;
 import dev.sweep.io.csv.CsvFile;
 import dev.sweep.io.netcdf.Netcdf;
 import dev.sweep.run.RunOptions;
@@ -18,11 +12,15 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code sweep demo}: runs the tutorial lessons in order and prints each result. */
+/**
+ * {@code sweep demo}: runs the tutorial lessons in order and prints each result. Contributed to the
+ * command line through {@link Subcommand} (registered in
+ * {@code META-INF/services/dev.sweep.cli.spi.Subcommand}).
+ */
 @Command(name = "demo", mixinStandardHelpOptions = true,
     description = "Run the tutorial: combos, cases, runners, structured outputs, harvests and samples; print each"
         + " result and write the files (bar.nc, foo.nc, trig.csv, trig.png, trig.nc) to --out.")
-final class DemoCommand implements Callable<Integer> {
+public final class DemoCommand implements Subcommand, Callable<Integer> {
   @Option(names = "--out", paramLabel = "DIR", defaultValue = "sweep-out",
       description = "Directory for the files the demo writes (default: ${DEFAULT-VALUE}).")
   Path out;
@@ -34,6 +32,21 @@ final class DemoCommand implements Callable<Integer> {
       description = "0 silent, 1 progress bars, 2 bars with the current arguments (default: ${DEFAULT-VALUE}).")
   int verbosity;
 
+  /** Makes the command; the command line sets its options. */
+  public DemoCommand() {}
+
+  /** {@return {@code "demo"}} */
+  @Override
+  public String name() {
+    return "demo";
+  }
+
+  /**
+   * Runs the lessons and writes their files to {@code --out}.
+   *
+   * @return 0
+   * @throws java.io.IOException if the directory or a file cannot be written
+   */
   @Override
   public Integer call() throws Exception {
     PrintStream o = System.out;
@@ -74,7 +87,7 @@ final class DemoCommand implements Callable<Integer> {
     return 0;
   }
 
-  static void heading(PrintStream o, String title) {
+  private static void heading(PrintStream o, String title) {
     o.println();
     o.println("== " + title);
   }

@@ -1,7 +1,8 @@
-package dev.sweep.examples.cli;
+package dev.sweep.examples;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import dev.sweep.cli.SweepCli;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -9,7 +10,8 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class SweepCliTest {
+/** {@code sweep demo}, contributed through the command line's plug-in point, and the files it writes. */
+class DemoCommandTest {
   @TempDir Path dir;
 
   static String capture(Runnable r) {
@@ -28,6 +30,14 @@ class SweepCliTest {
   void helpListsTheCommands() {
     String out = capture(() -> assertEquals(0, SweepCli.execute("--help")));
     assertTrue(out.contains("demo"), out);
+    assertTrue(out.matches("(?s).*Commands:\\s+demo +Run the tutorial.*\\n\\s+plot .*\\n\\s+show .*\\n\\s+help .*"), out);
+  }
+
+  /** The class names sweep-cli's tests assert are absent from its class path are real ones. */
+  @Test
+  void theLessonsSweepCliMustNotSeeAreNamedAsItsTestSays() throws ClassNotFoundException {
+    assertEquals(Lesson01_ComboRunner.class, Class.forName("dev.sweep.examples.Lesson01_ComboRunner"));
+    assertEquals(DemoCommand.class, Class.forName("dev.sweep.examples.DemoCommand"));
   }
 
   @Test
@@ -62,17 +72,5 @@ class SweepCliTest {
     capture(() -> assertEquals(0, SweepCli.execute("plot", dir.resolve("trig.csv").toString(), "-x", "x", "-y", "out",
         "--hue", "fn", "-o", png.toString())));
     assertTrue(java.nio.file.Files.exists(png));
-  }
-
-  @Test
-  void benchPrintsMachineReadableLines() {
-    String out = capture(() -> assertEquals(0, SweepCli.execute("bench", "--quick", "--only", "missing_cases",
-        "--dir", dir.toString())));
-    assertTrue(out.matches("(?s).*\\nbench missing_cases \\d+ cells/s\\n.*"), out);
-  }
-
-  @Test
-  void unknownCommandFails() {
-    assertNotEquals(0, SweepCli.execute("nope"));
   }
 }
