@@ -2,7 +2,7 @@ package dev.sweep.cli;
 
 import dev.sweep.SweepException;
 import dev.sweep.io.csv.CsvFile;
-import dev.sweep.io.sample.Plots;
+import dev.sweep.io.plot.Plots;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

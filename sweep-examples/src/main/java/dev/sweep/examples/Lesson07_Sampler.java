@@ -2,7 +2,7 @@ package dev.sweep.examples;
 
 import dev.sweep.io.sample.Distribution;
 import dev.sweep.io.sample.Draws;
-import dev.sweep.io.sample.Plots;
+import dev.sweep.io.plot.Plots;
 import dev.sweep.io.sample.Sampler;
 import dev.sweep.run.RunOptions;
 import java.nio.file.Path;
