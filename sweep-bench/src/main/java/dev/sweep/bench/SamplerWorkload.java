@@ -94,6 +94,7 @@ public final class SamplerWorkload {
   private static void delete(Path csv) throws IOException {
     Files.deleteIfExists(csv);
     Files.deleteIfExists(csv.resolveSibling(csv.getFileName() + ".dtypes.json"));
+    Files.deleteIfExists(csv.resolveSibling(csv.getFileName() + ".lock"));
   }
 
   /**

@@ -1,6 +1,6 @@
 package dev.sweep.examples.cli;
 
-import dev.sweep.io.csv.CsvFile;
+import dev.sweep.io.csv.CsvStore;
 import dev.sweep.io.sample.Plots;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -31,7 +31,7 @@ final class PlotCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Path png = out != null ? out : csv.resolveSibling(csv.getFileName().toString().replaceAll("\\\\.csv$", "") + ".png");
-    Plots.scatter(CsvFile.read(csv), x, y, hue, png);
+    Plots.scatter(CsvStore.readTable(csv), x, y, hue, png);
     System.out.println(png);
     return 0;
   }

@@ -8,7 +8,7 @@ final class TableSummary {
 
   static String of(Path csv) {
     // Read with the types the sampler recorded, not Tablesaw's guesses.
-    tech.tablesaw.api.Table t = dev.sweep.io.csv.CsvFile.read(csv);
+    tech.tablesaw.api.Table t = dev.sweep.io.csv.CsvStore.readTable(csv);
     return csv + ": " + t.rowCount() + " rows\n" + t.structure().printAll() + "\n" + t.summary().printAll()
         + "\n" + t.first(5).printAll();
   }

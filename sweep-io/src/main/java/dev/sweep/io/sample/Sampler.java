@@ -4,13 +4,14 @@ import dev.sweep.data.DType;
 import dev.sweep.data.Dataset;
 import dev.sweep.data.Index;
 import dev.sweep.data.Variable;
-import dev.sweep.io.csv.CsvFile;
+import dev.sweep.io.csv.CsvStore;
 import dev.sweep.io.netcdf.Netcdf;
 import dev.sweep.run.Label;
 import dev.sweep.run.RunFailedException;
 import dev.sweep.run.RunOptions;
 import dev.sweep.run.Runner;
 import dev.sweep.space.Cases;
+import dev.sweep.store.IncompatibleStoreException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Method;
@@ -54,7 +55,7 @@ import tech.tablesaw.api.Table;
  *
  * <p>The table has one typed column per argument (in draw order), then one per output. With a file,
  * the rows already in it are loaded when the sampler is built and each call appends its rows (see
- * {@link CsvFile} for the format and its crash safety); a file whose columns are not the sampler's is
+ * {@link CsvStore} for the format and its crash safety); a file whose columns are not the sampler's is
  * refused. A column keeps its type across calls: ints widen into a long or float column, anything else
  * that does not fit is refused.
  *
@@ -69,7 +70,7 @@ public final class Sampler {
   private final Runner runner;
   private final Draws defaults;
   private final Path file;
-  private final CsvFile csv;
+  private final CsvStore csv;
   private final long seed;
   private final Design design;
   private final String name;
@@ -93,13 +94,13 @@ public final class Sampler {
       csv = null;
       full = Table.create(name);
     } else {
-      csv = CsvFile.open(file);
+      csv = CsvStore.open(file);
       List<String> header = csv.columns();
       if (!header.isEmpty()) {
         if (!runner.vars().isEmpty()) {
           try {
             csv.requireColumns(expected);
-          } catch (IllegalArgumentException e) {
+          } catch (IncompatibleStoreException e) {
             throw refuse(e.getMessage());
           }
         } else if (header.size() <= args.size() || !header.subList(0, args.size()).equals(args)) {
@@ -107,12 +108,9 @@ public final class Sampler {
               + args + " first, then the outputs");
         }
         columns = header;
-        if (!csv.types().isEmpty()) {
-          types = new ArrayList<>();
-          for (int c = 0; c < header.size(); c++) types.add(Tables.dtype(csv.types().get(c), header.get(c)));
-        }
+        if (!csv.types().isEmpty()) types = new ArrayList<>(csv.types());
       }
-      full = csv.table().rowCount() > 0 ? csv.table() : Table.create(name);
+      full = csv.size() > 0 ? CsvStore.readTable(file) : Table.create(name);
       if (full.rowCount() > 0) LOG.info("{}: loaded {} samples", file, full.rowCount());
     }
     last = Table.create(name);
@@ -221,7 +219,7 @@ public final class Sampler {
       throw new IllegalArgumentException("sampling " + runner.function() + ": " + e.getMessage(), e);
     }
     Table batch = toTable(ds, args, n);
-    if (csv != null) csv.append(batch);
+    if (csv != null) csv.append(Tables.dataset(batch, DIM));
     if (full.rowCount() == 0) full = Tables.copy(batch);
     else full.append(batch);
     last = batch;

@@ -7,7 +7,6 @@ import dev.sweep.internal.Column;
 import java.util.ArrayList;
 import java.util.List;
 import tech.tablesaw.api.BooleanColumn;
-import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.FloatColumn;
 import tech.tablesaw.api.IntColumn;
@@ -15,24 +14,12 @@ import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
-/** Converts between a flat {@link Dataset} over one dimension and a Tablesaw {@link Table}, column-wise. */
+/**
+ * The Sampler's own conversions to Tablesaw columns, with its column types; they go with the Sampler
+ * when it moves. The general conversions live in {@link dev.sweep.io.table.Tables}.
+ */
 final class Tables {
   private Tables() {}
-
-  /**
-   * The sweep type of a Tablesaw type.
-   *
-   * @throws IllegalArgumentException for a type a dataset cannot hold
-   */
-  static DType dtype(ColumnType t, String column) {
-    if (t == ColumnType.DOUBLE) return DType.DOUBLE;
-    if (t == ColumnType.FLOAT) return DType.FLOAT;
-    if (t == ColumnType.LONG) return DType.LONG;
-    if (t == ColumnType.INTEGER) return DType.INT;
-    if (t == ColumnType.BOOLEAN) return DType.BOOLEAN;
-    if (t == ColumnType.STRING) return DType.STRING;
-    throw new IllegalArgumentException("column '" + column + "' is " + t + ", which a sweep dataset cannot hold");
-  }
 
   /** A Tablesaw column holding the variable's values (1-D), as the given type. */
   static tech.tablesaw.columns.Column<?> column(Variable v, DType as) {
@@ -89,34 +76,8 @@ final class Tables {
     return Table.create(t.name(), cols);
   }
 
-  /** The table as a dataset over one unlabelled dimension; an empty string becomes a missing string. */
+  /** The table as a dataset over one unlabelled dimension; see {@link dev.sweep.io.table.Tables#toDataset}. */
   static Dataset dataset(Table table, String dim) {
-    int n = table.rowCount();
-    Dataset.Builder b = Dataset.builder().dim(dim, n);
-    List<Variable> vars = new ArrayList<>();
-    for (tech.tablesaw.columns.Column<?> col : table.columns()) {
-      DType t = dtype(col.type(), col.name());
-      Column c = Column.allocate(t, new long[] {n});
-      if (col instanceof DoubleColumn d) {
-        for (int i = 0; i < n; i++) c.setDouble(i, d.getDouble(i));
-      } else if (col instanceof FloatColumn f) {
-        for (int i = 0; i < n; i++) c.setDouble(i, f.getFloat(i));
-      } else if (col instanceof LongColumn l) {
-        for (int i = 0; i < n; i++) c.setLong(i, l.getLong(i));
-      } else if (col instanceof IntColumn in) {
-        for (int i = 0; i < n; i++) c.setLong(i, in.getInt(i));
-      } else if (col instanceof BooleanColumn bc) {
-        for (int i = 0; i < n; i++) c.setBoolean(i, Boolean.TRUE.equals(bc.get(i)));
-      } else {
-        StringColumn s = (StringColumn) col;
-        for (int i = 0; i < n; i++) {
-          String v = s.get(i);
-          c.setString(i, v.isEmpty() ? null : v);
-        }
-      }
-      vars.add(Variable.of(col.name(), List.of(dim), c));
-    }
-    vars.forEach(b::variable);
-    return b.build();
+    return dev.sweep.io.table.Tables.toDataset(table, dim);
   }
 }

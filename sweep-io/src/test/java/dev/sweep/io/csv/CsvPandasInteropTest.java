@@ -11,7 +11,7 @@ import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.io.csv.CsvReadOptions;
 
-/** pandas and plain Tablesaw read a CSV that CsvFile wrote, with the right types and values. */
+/** pandas and plain Tablesaw read a CSV that CsvStore wrote, with the right types and values. */
 class CsvPandasInteropTest {
   @TempDir Path dir;
 
@@ -23,7 +23,7 @@ class CsvPandasInteropTest {
   @Test
   void pandasReadsEveryColumnWithItsTypeUsingTheSidecar() {
     Path p = dir.resolve("tricky.csv");
-    CsvFile.open(p).append(CsvFileTest.tricky());
+    CsvStore.open(p).append(CsvStoreTest.records(CsvStoreTest.tricky()));
     String out = Pandas.run(String.join("\n",
         "import json, math, sys",
         "import pandas as pd",
@@ -48,12 +48,12 @@ class CsvPandasInteropTest {
   @Test
   void plainTablesawReadsItWithTheStoredTypesForced() {
     Path p = dir.resolve("tricky.csv");
-    CsvFile.open(p).append(CsvFileTest.tricky());
-    ColumnType[] types = CsvFile.open(p).types().toArray(new ColumnType[0]);
+    CsvStore.open(p).append(CsvStoreTest.records(CsvStoreTest.tricky()));
+    ColumnType[] types = CsvStore.readTable(p).types().toArray(new ColumnType[0]);
     Table t = Table.read().usingOptions(CsvReadOptions.builder(p.toFile()).columnTypes(types));
     assertEquals(List.of(types), t.types());
     assertEquals("001", t.stringColumn("s").get(0));
     assertEquals(1.0, t.doubleColumn("d").getDouble(0));
-    assertEquals(CsvFileTest.tricky().intColumn("i").asList(), t.intColumn("i").asList());
+    assertEquals(CsvStoreTest.tricky().intColumn("i").asList(), t.intColumn("i").asList());
   }
 }

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sweep.data.DType;
 import dev.sweep.data.Dataset;
-import dev.sweep.io.csv.CsvFile;
+import dev.sweep.io.csv.CsvStore;
 import dev.sweep.io.netcdf.Netcdf;
 import dev.sweep.run.OnError;
 import dev.sweep.run.RunFailedException;
@@ -58,7 +58,7 @@ class SamplerTest {
     assertEquals(10_000, first.rowCount());
     assertEquals(5_000, second.rowCount());
 
-    Table csv = CsvFile.read(dir.resolve("trig.csv"));
+    Table csv = CsvStore.readTable(dir.resolve("trig.csv"));
     assertEquals(15_000, csv.rowCount());
     assertEquals(List.of("amp", "fn", "x", "phase", "out"), csv.columnNames());
     assertEquals(List.of(ColumnType.INTEGER, ColumnType.STRING, ColumnType.DOUBLE, ColumnType.DOUBLE, ColumnType.DOUBLE),
@@ -98,8 +98,8 @@ class SamplerTest {
         "the same seed goes on with new samples after the stored ones");
     assertEquals(150, again.fullTable().rowCount());
     assertEquals(50, again.lastTable().rowCount());
-    assertEquals(150, CsvFile.read(file).rowCount());
-    assertOutIsTrig(CsvFile.read(file));
+    assertEquals(150, CsvStore.readTable(file).rowCount());
+    assertOutIsTrig(CsvStore.readTable(file));
   }
 
   @Test
@@ -146,7 +146,7 @@ class SamplerTest {
       Sampler s = trig(dir.resolve(d + ".csv")).seed(1).design(d).build();
       Table t = s.sampleCombos(1);
       assertEquals(1, t.rowCount());
-      assertOutIsTrig(CsvFile.read(dir.resolve(d + ".csv")));
+      assertOutIsTrig(CsvStore.readTable(dir.resolve(d + ".csv")));
       assertEquals(d, s.design());
     }
   }
@@ -213,7 +213,7 @@ class SamplerTest {
         .options(RunOptions.builder().verbosity(0).onError(OnError.CONTINUE).build()).build();
     Sampler s = Sampler.builder(r, Trig.defaults()).file(file).seed(1).build();
     s.sampleCombos(200);
-    Table t = CsvFile.read(file);
+    Table t = CsvStore.readTable(file);
     assertEquals(200, t.rowCount());
     for (int i = 0; i < 200; i++) {
       boolean sin = t.stringColumn("fn").get(i).equals("sin");
@@ -222,7 +222,7 @@ class SamplerTest {
     Sampler allFail = Sampler.builder(r, Draws.builder().values("amp", 1).values("fn", "sin")
         .from("x", Distribution.uniform(0, 1)).from("phase", Distribution.normal(0, 1)).build()).file(file).build();
     allFail.sampleCombos(10);
-    assertEquals(210, CsvFile.read(file).rowCount(), "a call whose runs all fail still stores its samples");
+    assertEquals(210, CsvStore.readTable(file).rowCount(), "a call whose runs all fail still stores its samples");
   }
 
   @Test
