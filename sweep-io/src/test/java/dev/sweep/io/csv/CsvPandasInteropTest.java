@@ -56,4 +56,29 @@ class CsvPandasInteropTest {
     assertEquals(1.0, t.doubleColumn("d").getDouble(0));
     assertEquals(CsvStoreTest.tricky().intColumn("i").asList(), t.intColumn("i").asList());
   }
+
+  @Test
+  void pandasReadsTheGoldenFileWithTheSidecarsTypes() throws Exception {
+    Path p = CsvGoldenTest.resource("golden.csv");
+    String out = Pandas.run(String.join("\n",
+        "import json, math, sys",
+        "import pandas as pd",
+        "p = sys.argv[1]",
+        "dtype = json.load(open(p + '.dtypes.json'))",
+        "# Only an empty cell is missing text; 'NaN' is missing in float columns (pandas' default would also",
+        "# take the strings 'nan' or 'NA' as missing).",
+        "na = {c: [''] if t == 'str' else ['', 'NaN'] for c, t in dtype.items()}",
+        "df = pd.read_csv(p, dtype=dtype, float_precision='round_trip', keep_default_na=False, na_values=na)",
+        "print(' '.join(f'{c}:{t}' for c, t in df.dtypes.items()))",
+        "assert df['i'].tolist() == [1, -2, 2**31 - 1, 0]",
+        "assert df['l'].tolist() == [1 << 40, -1, 2**63 - 1, -2**63]",
+        "assert df['f'][0] == 0.5 and math.isnan(df['f'][1]) and df['f'][2] == -math.inf and abs(df['f'][3] - 1e-5) < 1e-12",
+        "assert df['d'][0] == 0.1 and math.isnan(df['d'][1]) and df['d'][2] == math.inf and str(df['d'][3]) == '-0.0'",
+        "assert df['e'].tolist() == [1e-300, 1e22, math.pi, 1e7]",
+        "assert df['b'].tolist() == [True, False, True, False]",
+        "assert df['s'][0] == 'plain' and df['s'].isna()[1] and df['s'][2] == 'a,b \"quoted\"\\nsecond line'",
+        "assert df['s'][3] == 'temp\u00e9rature \u2603'",
+        "assert df['t'].tolist() == ['001', 'nan', ' padded ', '#hash'], df['t'].tolist()"), p.toString());
+    assertEquals("i:int32 l:int64 f:float32 d:float64 e:float64 b:bool s:object t:object", out.lines().toList().get(0));
+  }
 }
