@@ -682,6 +682,10 @@ public final class CsvStore implements RecordStore {
       String name = p.names().get(c);
       Object a = p.data()[c];
       boolean[] miss = p.missing()[c];
+      if (n == 0) { // ND4J cannot make an empty array from an empty Java array
+        b.variable(Variable.of(name, dims, dev.sweep.internal.Column.allocate(p.types()[c], new long[] {0})));
+        continue;
+      }
       switch (p.types()[c]) {
         case DOUBLE: b.variable(name, dims, Nd4j.createFromArray(trim((double[]) a, n))); break;
         case FLOAT: b.variable(name, dims, Nd4j.createFromArray(trim((float[]) a, n))); break;

@@ -124,6 +124,17 @@ public final class Tables {
     }
   }
 
+  /** The type of a column a dataset can hold, by its class; null for others. */
+  private static DType dtypeOf(Column<?> col) {
+    if (col instanceof DoubleColumn) return DType.DOUBLE;
+    if (col instanceof FloatColumn) return DType.FLOAT;
+    if (col instanceof LongColumn) return DType.LONG;
+    if (col instanceof IntColumn) return DType.INT;
+    if (col instanceof BooleanColumn) return DType.BOOLEAN;
+    if (col instanceof StringColumn) return DType.STRING;
+    return null;
+  }
+
   private static Column<?> empty(String name, DType t) {
     switch (t) {
       case DOUBLE: return DoubleColumn.create(name);
@@ -153,7 +164,9 @@ public final class Tables {
     List<String> dims = List.of(dim);
     for (Column<?> col : table.columns()) {
       String name = col.name();
-      if (col instanceof DoubleColumn d) {
+      if (n == 0 && dtypeOf(col) != null) { // ND4J cannot make an empty array from an empty Java array
+        b.variable(Variable.of(name, dims, dev.sweep.internal.Column.allocate(dtypeOf(col), new long[] {0})));
+      } else if (col instanceof DoubleColumn d) {
         b.variable(name, dims, Nd4j.createFromArray(d.asDoubleArray()));
       } else if (col instanceof FloatColumn f) {
         b.variable(name, dims, Nd4j.createFromArray(f.asFloatArray()));
