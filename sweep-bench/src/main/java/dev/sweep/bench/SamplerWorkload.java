@@ -1,8 +1,8 @@
 package dev.sweep.bench;
 
-import dev.sweep.io.sample.Distribution;
-import dev.sweep.io.sample.Draws;
-import dev.sweep.io.sample.Sampler;
+import dev.sweep.farm.Sampler;
+import dev.sweep.space.Distribution;
+import dev.sweep.space.Draws;
 import dev.sweep.run.RunFunction;
 import dev.sweep.run.RunOptions;
 import dev.sweep.run.Runner;
@@ -94,6 +94,7 @@ public final class SamplerWorkload {
   private static void delete(Path csv) throws IOException {
     Files.deleteIfExists(csv);
     Files.deleteIfExists(csv.resolveSibling(csv.getFileName() + ".dtypes.json"));
+    Files.deleteIfExists(csv.resolveSibling(csv.getFileName() + ".lock"));
   }
 
   /**

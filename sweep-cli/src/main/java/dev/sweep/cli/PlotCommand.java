@@ -1,7 +1,7 @@
 package dev.sweep.cli;
 
 import dev.sweep.SweepException;
-import dev.sweep.io.csv.CsvFile;
+import dev.sweep.io.csv.CsvStore;
 import dev.sweep.io.plot.Plots;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -41,7 +41,7 @@ final class PlotCommand implements Callable<Integer> {
     Path png = out != null ? out : csv.resolveSibling(csv.getFileName().toString().replaceAll("\\.csv$", "") + ".png");
     Table table;
     try {
-      table = CsvFile.read(csv);
+      table = CsvStore.readTable(csv);
     } catch (SweepException | UncheckedIOException | IllegalStateException e) {
       System.err.println("sweep plot: cannot read " + csv + ": " + e.getMessage());
       return 1;

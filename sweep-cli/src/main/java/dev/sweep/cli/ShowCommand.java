@@ -1,13 +1,14 @@
 package dev.sweep.cli;
 
 import dev.sweep.SweepException;
+import dev.sweep.data.Dataset;
+import dev.sweep.io.table.Tables;
 import dev.sweep.store.RecordStore;
 import dev.sweep.store.StoreProvider;
 import dev.sweep.store.Stores;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -39,12 +40,6 @@ final class ShowCommand implements Callable<Integer> {
     try {
       provider = format != null ? Stores.provider(format) : Stores.providerFor(file);
     } catch (IllegalArgumentException unknownFormat) {
-      // ---- CSV fallback, until CSV is a registered record store (provider "csv"): delete this block then.
-      if (format == null && file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv")) {
-        System.out.println(TableSummary.of(file, dev.sweep.io.csv.CsvFile.read(file)));
-        return 0;
-      }
-      // ---- end of the CSV fallback.
       System.err.println("sweep show: " + unknownFormat.getMessage());
       return 2;
     }
@@ -61,7 +56,11 @@ final class ShowCommand implements Callable<Integer> {
   private String summary(StoreProvider provider) {
     if (provider.holdsDatasets()) return provider.openDataset(file).read().toString();
     try (RecordStore records = provider.openRecords(file, RecordStore.Mode.READ_ONLY)) {
-      return file + ": " + records.size() + " records along '" + records.recordDim() + "'\n" + records.read();
+      Dataset all = records.read();
+      boolean table = !all.variables().isEmpty() && all.variables().values().stream().allMatch(v -> v.dims().size() == 1);
+      // records of scalars are the rows of a table: summarised as pandas users know one
+      if (table) return TableSummary.of(file, Tables.of(all));
+      return file + ": " + records.size() + " records along '" + records.recordDim() + "'\n" + all;
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.sweep.run;
 
+import dev.sweep.data.DuplicateLabelException;
 import dev.sweep.data.DType;
 import dev.sweep.data.Dataset;
 import dev.sweep.data.Index;
@@ -404,7 +405,7 @@ public final class Runner {
     public Builder coords(String dim, Object... labels) {
       try {
         coords.put(dim, Index.of(labels));
-      } catch (IllegalArgumentException e) {
+      } catch (IllegalArgumentException | DuplicateLabelException e) {
         throw new IllegalArgumentException("coords of '" + dim + "': " + e.getMessage(), e);
       }
       return this;

@@ -1,5 +1,6 @@
 package dev.sweep.space;
 
+import dev.sweep.data.DuplicateLabelException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -188,7 +189,7 @@ public final class Draws {
       Distribution d;
       try {
         d = Distribution.choice(values);
-      } catch (IllegalArgumentException e) {
+      } catch (IllegalArgumentException | DuplicateLabelException e) {
         throw new IllegalArgumentException("values of '" + name + "': " + e.getMessage(), e);
       }
       byName.put(name, d);

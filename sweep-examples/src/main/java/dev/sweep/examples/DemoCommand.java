@@ -1,7 +1,7 @@
 package dev.sweep.examples;
 
 import dev.sweep.cli.spi.Subcommand;
-import dev.sweep.io.csv.CsvFile;
+import dev.sweep.io.csv.CsvStore;
 import dev.sweep.io.netcdf.Netcdf;
 import dev.sweep.run.RunOptions;
 import java.io.PrintStream;
@@ -78,7 +78,7 @@ public final class DemoCommand implements Subcommand, Callable<Integer> {
 
     heading(o, "7. Sampler: 10,000 + 5,000 random samples of trig(amp, fn, x, phase) synced to CSV");
     Files.deleteIfExists(out.resolve("trig.csv"));
-    Files.deleteIfExists(CsvFile.dtypesFile(out.resolve("trig.csv")));
+    Files.deleteIfExists(CsvStore.dtypesFile(out.resolve("trig.csv")));
     var table = Lesson07_Sampler.run(out, options, seed);
     o.println(table.structure().printAll());
     o.println(table.first(5).printAll());

@@ -1,10 +1,12 @@
 package dev.sweep.examples;
 
-import dev.sweep.io.sample.Distribution;
-import dev.sweep.io.sample.Draws;
+import dev.sweep.farm.Sampler;
 import dev.sweep.io.plot.Plots;
-import dev.sweep.io.sample.Sampler;
+import dev.sweep.io.table.Tables;
 import dev.sweep.run.RunOptions;
+import dev.sweep.space.Distribution;
+import dev.sweep.space.Draws;
+import dev.sweep.store.Stores;
 import java.nio.file.Path;
 import tech.tablesaw.api.Table;
 
@@ -39,9 +41,9 @@ public final class Lesson07_Sampler {
         .directory(dir).seed(seed).options(options).build();
     sampler.sampleCombos(10_000);
     sampler.sampleCombos(5_000, tangents());
-    Table all = sampler.fullTable();
+    Table all = Tables.of(sampler.fullDataset());         // the samples as a Tablesaw table
     Plots.scatter(all, "x", "out", "fn", dir.resolve("trig.png"));
-    sampler.writeNetcdf(dir.resolve("trig.nc"));
+    Stores.dataset(dir.resolve("trig.nc")).write(sampler.fullDataset()); // one 'sample' dimension, for xarray
     return all;
   }
 

@@ -1,5 +1,6 @@
 package dev.sweep.examples;
 
+import dev.sweep.farm.Sample;
 import dev.sweep.run.Label;
 
 /**
@@ -39,7 +40,8 @@ public final class Tutorial {
    * {@code trig(amp, fn, x, phase) = amp * fn(x - phase)} for fn in cos, sin, tan: the function of
    * the sampler lesson.
    */
-  @Label(varNames = "out", sampler = "trig.csv")
+  @Label(varNames = "out")
+  @Sample("trig.csv")
   public static double trig(int amp, String fn, double x, double phase) {
     double t = x - phase;
     switch (fn) {

@@ -66,7 +66,7 @@ class LessonsTest {
       throws java.io.IOException {
     tech.tablesaw.api.Table t = Lesson07_Sampler.run(dir, QUIET, 7);
     assertEquals(15_000, t.rowCount());
-    tech.tablesaw.api.Table back = dev.sweep.io.csv.CsvFile.read(dir.resolve("trig.csv"));
+    tech.tablesaw.api.Table back = dev.sweep.io.csv.CsvStore.readTable(dir.resolve("trig.csv"));
     assertEquals(15_000, back.rowCount());
     assertEquals(List.of("amp", "fn", "x", "phase", "out"), back.columnNames());
     assertEquals(tech.tablesaw.api.ColumnType.INTEGER, back.column("amp").type());

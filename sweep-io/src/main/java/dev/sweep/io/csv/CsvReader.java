@@ -1,147 +1,192 @@
 package dev.sweep.io.csv;
 
+import dev.sweep.data.DType;
+import dev.sweep.store.StoreFormatException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tech.tablesaw.api.BooleanColumn;
-import tech.tablesaw.api.ColumnType;
-import tech.tablesaw.api.DoubleColumn;
-import tech.tablesaw.api.FloatColumn;
-import tech.tablesaw.api.IntColumn;
-import tech.tablesaw.api.LongColumn;
-import tech.tablesaw.api.StringColumn;
-import tech.tablesaw.api.Table;
-import tech.tablesaw.columns.Column;
 
 /**
- * Reads a CSV written by {@link CsvWriter} into typed Tablesaw columns, with the types forced from
- * the dtypes sidecar (or, without one, inferred strictly from the text), never guessed per cell.
+ * Reads a CSV written by {@link CsvWriter}: a scan that finds the records (and the torn tail an
+ * interrupted append leaves), and a typed parse of a range of them, with the types forced from the
+ * dtypes sidecar (or, without one, inferred strictly from the text), never guessed per cell.
  *
- * <p>A record is complete only when its line ends: text after the last newline is the torn tail of an
- * interrupted append and is left out, as is a last record with the wrong number of fields or a value
- * that does not parse. The same defects anywhere else are errors naming the line.
+ * <p>A record is complete when its line ends: a newline outside quotes. Text after the last complete
+ * record is the torn tail of an interrupted append (a crash cannot leave a newline-terminated partial
+ * row, since each append is one write of whole rows) and is left out. Anything wrong in a complete
+ * record (the wrong number of fields, a value that does not parse) is damage, and an error naming the
+ * line.
+ *
+ * <p>Why not Tablesaw's own reader for the typed parse (univocity underneath), as its
+ * {@code CsvReadOptions.columnTypes} would allow: in Tablesaw 0.44.4 it trims the spaces around every
+ * unquoted value (a string {@code " a"} comes back {@code "a"}), with no option to stop it; it skips a
+ * line starting with {@code #} as a comment unless told otherwise; it renames an empty header cell
+ * {@code C0}; and it reads {@code 1.0} into an int column. pandas keeps all of these as written. The
+ * parse below is strict and keeps every value, and it goes straight to primitive arrays for a dataset.
  */
 final class CsvReader {
   private static final Logger LOG = LoggerFactory.getLogger(CsvReader.class);
+  static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 
   private CsvReader() {}
 
   /**
-   * What a file holds.
+   * Where a scan stopped: the end of the last complete record.
    *
-   * @param names the header, or null if the file has no complete header
-   * @param types the column types, or null when unknown (no header, or no sidecar and no row)
-   * @param table the complete rows
-   * @param validEnd the byte offset just past the last complete row (0 without a header)
-   * @param size the file's size in bytes when read
-   * @param dropped a description of what was left out at the end, or null
+   * @param header the column names, or null if the file holds no complete header line
+   * @param records the number of complete records after the header
+   * @param end the byte offset just past the last complete record (or the header; 0 without one)
+   * @param line the line number of the next record
+   * @param size the file's size when scanned
+   * @param torn a description of the torn tail left out, or null
    */
-  record Result(List<String> names, List<ColumnType> types, Table table, long validEnd, long size, String dropped) {}
+  record Scan(List<String> header, long records, long end, long line, long size, String torn) {}
 
-  static Result read(Path path, String tableName) throws IOException {
-    if (!Files.exists(path)) return new Result(null, null, Table.create(tableName), 0, 0, null);
-    long size = Files.size(path);
-    try (InputStream in = Files.newInputStream(path)) {
-      Tokenizer tk = new Tokenizer(in);
-      List<String> header = tk.next();
-      if (header == null) {
-        String dropped = size == 0 ? null : "an incomplete header of " + size + " bytes";
-        return new Result(null, null, Table.create(tableName), 0, size, dropped);
-      }
-      checkHeader(path, header);
-      long validEnd = tk.recordEnd;
-      Map<String, ColumnType> sidecar = Dtypes.read(path);
-      List<ColumnType> types = null;
-      if (sidecar != null) {
-        if (new ArrayList<>(sidecar.keySet()).equals(header)) {
-          types = new ArrayList<>(sidecar.values());
-        } else {
-          LOG.warn("{} names the columns {} but the header of {} is {}; inferring the column types from the text",
-              Dtypes.of(path).getFileName(), sidecar.keySet(), path.getFileName(), header);
-        }
-      }
-      Columns cols = new Columns(path, header, types);
-      List<String> pending = null;
-      long pendingEnd = 0;
-      long pendingLine = 0;
-      List<String> rec;
-      while (true) {
-        long line = tk.line;
-        rec = tk.next();
-        if (rec == null) break;
-        if (pending != null) {
-          cols.add(pending, pendingLine, true);
-          validEnd = pendingEnd;
-        }
-        pending = rec;
-        pendingEnd = tk.recordEnd;
-        pendingLine = line;
-      }
-      String dropped = null;
-      if (pending != null) {
-        String why = cols.add(pending, pendingLine, false);
-        if (why == null) {
-          validEnd = pendingEnd;
-        } else {
-          dropped = "the last line " + pendingLine + " (" + why + ")";
-        }
-      }
-      if (size > tk.recordEnd) {
-        String tail = "a torn last line of " + (size - tk.recordEnd) + " bytes without a newline";
-        dropped = dropped == null ? tail : dropped + " and " + tail;
-      }
-      List<ColumnType> found = cols.types();
-      Table table = cols.table(tableName);
-      return new Result(List.copyOf(header), found, table, validEnd, size, dropped);
+  /** Scans a whole file. */
+  static Scan scan(Path path, FileChannel ch) throws IOException {
+    long size = ch.size();
+    Tokenizer tk = new Tokenizer(ch, 0, 1);
+    tk.skipBom();
+    if (tk.next(true) < 0) {
+      String torn = size == 0 ? null : "an incomplete header of " + size + " bytes without a newline";
+      return new Scan(null, 0, 0, 1, size, torn);
     }
+    List<String> header = List.of(tk.fields());
+    checkHeader(path, header);
+    return scanRecords(path, ch, header, 0, tk.recordEnd, tk.line, size);
+  }
+
+  /** Scans the records after a known point (a record boundary), checking that each has every field. */
+  static Scan scanRecords(Path path, FileChannel ch, List<String> header, long records, long from, long line,
+      long size) throws IOException {
+    Tokenizer tk = new Tokenizer(ch, from, line);
+    int k = header.size();
+    long n = records;
+    while (true) {
+      long at = tk.line;
+      int fields = tk.next(false);
+      if (fields < 0) break;
+      if (fields != k) throw fieldCount(path, at, fields, header);
+      n++;
+    }
+    String torn = size > tk.recordEnd ? "a torn last line of " + (size - tk.recordEnd) + " bytes without a newline"
+        : null;
+    return new Scan(header, n, tk.recordEnd, tk.line, size, torn);
+  }
+
+  private static StoreFormatException fieldCount(Path path, long line, int fields, List<String> header) {
+    return new StoreFormatException(path, "line " + line + ": it has " + fields + " fields; the header has "
+        + header.size() + " " + header, null);
   }
 
   private static void checkHeader(Path path, List<String> header) {
     for (int i = 0; i < header.size(); i++) {
       if (header.indexOf(header.get(i)) != i) {
-        throw new IllegalStateException(path + " names column '" + header.get(i) + "' twice in its header " + header);
+        throw new StoreFormatException(path, "names column '" + header.get(i) + "' twice in its header " + header,
+            null);
       }
     }
   }
 
-  /** Splits a byte stream into records of fields; a record ends at a newline outside quotes. */
+  /**
+   * Parses n complete records starting at a record boundary.
+   *
+   * @param types the column types, or null to infer them from the text (with a warning)
+   * @throws StoreFormatException naming the line of a record that has the wrong number of fields or a
+   *     value that does not parse as its column's type
+   */
+  static Parsed parse(Path path, FileChannel ch, List<String> header, DType[] types, long from, long line, int n)
+      throws IOException {
+    Tokenizer tk = new Tokenizer(ch, from, line);
+    int k = header.size();
+    Columns cols = new Columns(path, header, types, n);
+    for (int i = 0; i < n; i++) {
+      long at = tk.line;
+      int fields = tk.next(true);
+      if (fields < 0) {
+        throw new StoreFormatException(path, "line " + at + ": the file ends before its record " + i
+            + " of " + n + "; did another process cut it?", null);
+      }
+      if (fields != k) throw fieldCount(path, at, fields, header);
+      cols.add(tk.fields(), at);
+    }
+    return cols.finish();
+  }
+
+  /**
+   * Typed columns of parsed records.
+   *
+   * @param names the column names
+   * @param types the column types
+   * @param data per column: double[], float[], int[], long[], boolean[] or String[] (never null: an empty
+   *     cell is the empty string)
+   * @param missing per column, which cells were empty for int, long and bool columns; null where none was
+   * @param n the number of records
+   */
+  record Parsed(List<String> names, DType[] types, Object[] data, boolean[][] missing, int n) {}
+
+  /**
+   * Splits bytes into records of fields; a record ends at a newline outside quotes. Reads from a file
+   * channel at a given offset, without moving the channel's own position.
+   */
   static final class Tokenizer {
     private final InputStream in;
     private final byte[] buf = new byte[1 << 16];
     private int pos;
     private int lim;
-    private long consumed; // bytes before buf[0]
+    private long consumed; // the offset of buf[0]
     private byte[] field = new byte[256];
     private int flen;
     private int bareCrEnd = -1; // flen just after a CR kept outside quotes
+    private String[] fields = new String[16];
+    private int nfields;
     /** The byte offset just past the last complete record. */
     long recordEnd;
     /** The 1-based line number of the next record's first line. */
-    long line = 1;
+    long line;
 
-    Tokenizer(InputStream in) {
-      this.in = in;
+    Tokenizer(FileChannel ch, long offset, long line) {
+      this.in = Channels.newInputStream(new PositionedChannel(ch, offset));
+      this.consumed = offset;
+      this.recordEnd = offset;
+      this.line = line;
+    }
+
+    /** Skips a UTF-8 byte order mark at the start of the file (some editors and Excel write one). */
+    void skipBom() throws IOException {
+      fill();
+      if (lim - pos >= 3 && buf[pos] == BOM[0] && buf[pos + 1] == BOM[1] && buf[pos + 2] == BOM[2]) {
+        pos += 3;
+        recordEnd = consumed + pos;
+      }
+    }
+
+    private boolean fill() throws IOException {
+      if (pos < lim) return true;
+      consumed += lim;
+      pos = 0;
+      lim = 0;
+      while (lim == 0) {
+        int r = in.read(buf, 0, buf.length);
+        if (r < 0) return false;
+        lim = r;
+      }
+      return true;
     }
 
     private int read() throws IOException {
-      if (pos == lim) {
-        consumed += lim;
-        lim = in.read(buf, 0, buf.length);
-        pos = 0;
-        if (lim <= 0) {
-          lim = 0;
-          return -1;
-        }
-      }
+      if (pos == lim && !fill()) return -1;
       return buf[pos++] & 0xff;
     }
 
@@ -150,16 +195,29 @@ final class CsvReader {
       field[flen++] = (byte) b;
     }
 
-    private String take() {
-      int n = flen;
+    private void take(boolean keep) {
+      if (keep) {
+        if (nfields == fields.length) fields = Arrays.copyOf(fields, nfields * 2);
+        fields[nfields] = new String(field, 0, flen, StandardCharsets.UTF_8);
+      }
+      nfields++;
       flen = 0;
       bareCrEnd = -1;
-      return new String(field, 0, n, StandardCharsets.UTF_8);
     }
 
-    /** The next complete record, or null at the end (complete or not). */
-    List<String> next() throws IOException {
-      List<String> fields = new ArrayList<>();
+    /** {@return the fields of the record just read (a copy)} */
+    String[] fields() {
+      return Arrays.copyOf(fields, nfields);
+    }
+
+    /**
+     * Reads the next complete record.
+     *
+     * @param keep whether to keep the fields' text for {@link #fields()}, or only count them
+     * @return its number of fields, or -1 at the end of the file (complete or not)
+     */
+    int next(boolean keep) throws IOException {
+      nfields = 0;
       flen = 0;
       bareCrEnd = -1;
       boolean quoted = false; // inside quotes
@@ -176,7 +234,7 @@ final class CsvReader {
             }
             quoted = false;
             if (c < 0) break;
-            b = c; // fall through with the character after the closing quote
+            b = c; // go on with the character after the closing quote
           } else {
             if (b == '\n') lines++;
             keep(b);
@@ -184,14 +242,14 @@ final class CsvReader {
           }
         }
         if (b == ',') {
-          fields.add(take());
+          take(keep);
           wasQuoted = false;
         } else if (b == '\n') {
           if (bareCrEnd == flen) flen--; // a CRLF line end
-          fields.add(take());
+          take(keep);
           recordEnd = consumed + pos;
           line += lines + 1;
-          return fields;
+          return nfields;
         } else if (b == '"' && flen == 0 && !wasQuoted) {
           quoted = true;
           wasQuoted = true;
@@ -200,7 +258,35 @@ final class CsvReader {
           if (b == '\r') bareCrEnd = flen;
         }
       }
-      return null;
+      return -1;
+    }
+  }
+
+  /** A read-only channel view of a file from an offset on, so readers never share a position. */
+  private static final class PositionedChannel implements java.nio.channels.ReadableByteChannel {
+    private final FileChannel ch;
+    private long position;
+
+    PositionedChannel(FileChannel ch, long position) {
+      this.ch = ch;
+      this.position = position;
+    }
+
+    @Override
+    public int read(java.nio.ByteBuffer dst) throws IOException {
+      int r = ch.read(dst, position);
+      if (r > 0) position += r;
+      return r;
+    }
+
+    @Override
+    public boolean isOpen() {
+      return ch.isOpen();
+    }
+
+    @Override
+    public void close() {
+      // the channel belongs to the caller
     }
   }
 
@@ -208,146 +294,110 @@ final class CsvReader {
   private static final class Columns {
     private final Path path;
     private final List<String> names;
-    private List<ColumnType> types;
+    private DType[] types;
     private final int k;
+    private final int cap;
     private int n;
-    private final Object[] data; // double[], float[], int[], long[], byte[] (bool), String[]
-    private final List<List<String>> text;
-    private final double[] sd;
-    private final long[] sl;
-    private final String[] ss;
+    private final Object[] data;
+    private final boolean[][] missing;
+    private final String[][] text;
 
-    Columns(Path path, List<String> names, List<ColumnType> types) {
+    Columns(Path path, List<String> names, DType[] types, int cap) {
       this.path = path;
       this.names = names;
       this.types = types;
       this.k = names.size();
+      this.cap = cap;
       this.data = new Object[k];
-      this.sd = new double[k];
-      this.sl = new long[k];
-      this.ss = new String[k];
+      this.missing = new boolean[k][];
       if (types == null) {
-        text = new ArrayList<>();
-        for (int c = 0; c < k; c++) text.add(new ArrayList<>());
+        text = new String[k][cap];
       } else {
         text = null;
-        for (int c = 0; c < k; c++) data[c] = allocate(types.get(c), 1024);
+        for (int c = 0; c < k; c++) data[c] = allocate(types[c], cap);
       }
     }
 
-    /**
-     * Adds a record: strictly (a defect throws, naming the line) or not (a defect is returned in
-     * words, and nothing is added). Returns null when added.
-     */
-    String add(List<String> rec, long line, boolean strict) {
-      if (rec.size() != k) {
-        String why = "it has " + rec.size() + " fields; the header has " + k;
-        if (strict) throw new IllegalStateException(path + " line " + line + ": " + why + " " + names);
-        return why;
-      }
+    void add(String[] rec, long line) {
       if (types == null) {
-        for (int c = 0; c < k; c++) text.get(c).add(rec.get(c));
-        n++;
-        return null;
-      }
-      for (int c = 0; c < k; c++) {
-        String cell = rec.get(c);
-        ColumnType t = types.get(c);
-        boolean ok = parse(t, cell, c);
-        if (!ok) {
-          String why = "column '" + names.get(c) + "' is " + Dtypes.numpyName(t) + " but holds \"" + cell + "\"";
-          if (strict) throw new IllegalStateException(path + " line " + line + ": " + why);
-          return why;
+        for (int c = 0; c < k; c++) text[c][n] = rec[c];
+      } else {
+        for (int c = 0; c < k; c++) {
+          if (!put(c, n, rec[c])) {
+            throw new StoreFormatException(path, "line " + line + ": column '" + names.get(c) + "' is "
+                + types[c].numpyName() + " but holds \"" + rec[c] + "\"", null);
+          }
         }
-      }
-      for (int c = 0; c < k; c++) {
-        if (capacity(data[c]) == n) data[c] = grow(data[c]);
-        commit(types.get(c), c, n);
       }
       n++;
-      return null;
     }
 
-    /** Parses a cell into the staging slot of column c; false if it does not parse. */
-    private boolean parse(ColumnType t, String cell, int c) {
+    /** Parses a cell into row i of column c; false if it does not parse. */
+    private boolean put(int c, int i, String cell) {
       try {
-        if (t == ColumnType.DOUBLE || t == ColumnType.FLOAT) {
-          sd[c] = parseDouble(cell);
-        } else if (t == ColumnType.INTEGER) {
-          sl[c] = cell.isEmpty() ? Integer.MIN_VALUE : Integer.parseInt(cell);
-        } else if (t == ColumnType.LONG) {
-          sl[c] = cell.isEmpty() ? Long.MIN_VALUE : Long.parseLong(cell);
-        } else if (t == ColumnType.BOOLEAN) {
-          sl[c] = parseBoolean(cell);
-        } else {
-          ss[c] = cell;
+        switch (types[c]) {
+          case DOUBLE: ((double[]) data[c])[i] = parseDouble(cell); return true;
+          case FLOAT: ((float[]) data[c])[i] = (float) parseDouble(cell); return true;
+          case INT:
+            if (cell.isEmpty()) markMissing(c, i);
+            else ((int[]) data[c])[i] = Integer.parseInt(cell);
+            return true;
+          case LONG:
+            if (cell.isEmpty()) markMissing(c, i);
+            else ((long[]) data[c])[i] = Long.parseLong(cell);
+            return true;
+          case BOOLEAN: {
+            if (cell.isEmpty()) {
+              markMissing(c, i);
+              return true;
+            }
+            Boolean b = parseBoolean(cell);
+            if (b == null) return false;
+            ((boolean[]) data[c])[i] = b;
+            return true;
+          }
+          default: ((String[]) data[c])[i] = cell; return true;
         }
-        return true;
       } catch (NumberFormatException e) {
         return false;
       }
     }
 
-    /** Moves the staged value of column c into row i. */
-    private void commit(ColumnType t, int c, int i) {
-      Object a = data[c];
-      if (t == ColumnType.DOUBLE) ((double[]) a)[i] = sd[c];
-      else if (t == ColumnType.FLOAT) ((float[]) a)[i] = (float) sd[c];
-      else if (t == ColumnType.INTEGER) ((int[]) a)[i] = (int) sl[c];
-      else if (t == ColumnType.LONG) ((long[]) a)[i] = sl[c];
-      else if (t == ColumnType.BOOLEAN) ((byte[]) a)[i] = (byte) sl[c];
-      else ((String[]) a)[i] = ss[c];
+    private void markMissing(int c, int i) {
+      if (missing[c] == null) missing[c] = new boolean[cap];
+      missing[c][i] = true;
     }
 
-    /** The column types, or null if there is no sidecar and no row to infer them from. */
-    List<ColumnType> types() {
-      if (types == null && n == 0) return null;
+    Parsed finish() {
       if (types == null) infer();
-      return List.copyOf(types);
-    }
-
-    Table table(String name) {
-      if (types == null && n == 0) {
-        List<Column<?>> cols = new ArrayList<>();
-        for (String s : names) cols.add(StringColumn.create(s));
-        return Table.create(name, cols);
-      }
-      if (types == null) infer();
-      List<Column<?>> cols = new ArrayList<>();
-      for (int c = 0; c < k; c++) cols.add(column(names.get(c), types.get(c), data[c], n));
-      return Table.create(name, cols);
+      return new Parsed(names, types, data, missing, n);
     }
 
     /** Decides each column's type from its text, as strictly as the writer writes it, then parses. */
     private void infer() {
-      List<ColumnType> ts = new ArrayList<>();
+      DType[] ts = new DType[k];
       Map<String, String> shown = new LinkedHashMap<>();
       for (int c = 0; c < k; c++) {
-        ColumnType t = inferType(text.get(c));
-        ts.add(t);
-        shown.put(names.get(c), Dtypes.numpyName(t));
+        ts[c] = inferType(text[c], n);
+        shown.put(names.get(c), ts[c].numpyName());
       }
       LOG.warn("{} has no {}; the column types were inferred from the text: {}", path.getFileName(),
-          Dtypes.of(path).getFileName(), shown);
+          DtypesSidecar.of(path).getFileName(), shown);
       types = ts;
       for (int c = 0; c < k; c++) {
-        ColumnType t = types.get(c);
-        data[c] = allocate(t, Math.max(1, n));
-        List<String> cells = text.get(c);
-        for (int i = 0; i < n; i++) {
-          parse(t, cells.get(i), c);
-          commit(t, c, i);
-        }
+        data[c] = allocate(types[c], cap);
+        for (int i = 0; i < n; i++) put(c, i, text[c][i]);
       }
     }
 
-    private static ColumnType inferType(List<String> cells) {
+    private static DType inferType(String[] cells, int n) {
       boolean ints = true;
       boolean doubles = true;
       boolean bools = true;
       boolean anyEmpty = false;
       boolean anyValue = false;
-      for (String s : cells) {
+      for (int i = 0; i < n; i++) {
+        String s = cells[i];
         if (s.isEmpty()) {
           anyEmpty = true;
           continue;
@@ -361,18 +411,18 @@ final class CsvReader {
             doubles = false;
           }
         }
-        if (bools && parseBooleanOrNull(s) == null) bools = false;
+        if (bools && parseBoolean(s) == null) bools = false;
       }
-      if (!anyValue) return ColumnType.DOUBLE;
-      if (ints && !anyEmpty) return ColumnType.LONG;
-      if (bools && !anyEmpty) return ColumnType.BOOLEAN;
-      if (doubles) return ColumnType.DOUBLE;
-      return ColumnType.STRING;
+      if (!anyValue) return DType.DOUBLE;
+      if (ints && !anyEmpty) return DType.LONG;
+      if (bools && !anyEmpty) return DType.BOOLEAN;
+      if (doubles) return DType.DOUBLE;
+      return DType.STRING;
     }
 
     private static boolean isInteger(String s) {
       int i = s.charAt(0) == '-' || s.charAt(0) == '+' ? 1 : 0;
-      if (i == s.length() || s.length() > 19) return false;
+      if (i == s.length() || s.length() > 20) return false;
       for (; i < s.length(); i++) {
         char c = s.charAt(i);
         if (c < '0' || c > '9') return false;
@@ -391,7 +441,7 @@ final class CsvReader {
     if (s.isEmpty()) return Double.NaN;
     char c0 = s.charAt(0);
     if ((c0 >= '0' && c0 <= '9') || c0 == '.') return Double.parseDouble(s);
-    switch (s.toLowerCase(java.util.Locale.ROOT)) {
+    switch (s.toLowerCase(Locale.ROOT)) {
       case "nan": case "-nan": case "na": case "n/a": case "null": return Double.NaN;
       case "inf": case "+inf": case "infinity": case "+infinity": return Double.POSITIVE_INFINITY;
       case "-inf": case "-infinity": return Double.NEGATIVE_INFINITY;
@@ -401,7 +451,7 @@ final class CsvReader {
     }
   }
 
-  private static Boolean parseBooleanOrNull(String s) {
+  private static Boolean parseBoolean(String s) {
     switch (s) {
       case "True": case "true": case "TRUE": return Boolean.TRUE;
       case "False": case "false": case "FALSE": return Boolean.FALSE;
@@ -409,51 +459,19 @@ final class CsvReader {
     }
   }
 
-  /** 1 true, 0 false, Byte.MIN_VALUE missing. */
-  private static long parseBoolean(String s) {
-    if (s.isEmpty()) return Byte.MIN_VALUE;
-    Boolean b = parseBooleanOrNull(s);
-    if (b == null) throw new NumberFormatException(s);
-    return b ? 1 : 0;
-  }
-
-  private static Object allocate(ColumnType t, int cap) {
-    if (t == ColumnType.DOUBLE) return new double[cap];
-    if (t == ColumnType.FLOAT) return new float[cap];
-    if (t == ColumnType.INTEGER) return new int[cap];
-    if (t == ColumnType.LONG) return new long[cap];
-    if (t == ColumnType.BOOLEAN) return new byte[cap];
-    return new String[cap];
-  }
-
-  private static int capacity(Object a) {
-    return java.lang.reflect.Array.getLength(a);
-  }
-
-  private static Object grow(Object a) {
-    int cap = capacity(a) * 2;
-    if (a instanceof double[] d) return Arrays.copyOf(d, cap);
-    if (a instanceof float[] f) return Arrays.copyOf(f, cap);
-    if (a instanceof int[] i) return Arrays.copyOf(i, cap);
-    if (a instanceof long[] l) return Arrays.copyOf(l, cap);
-    if (a instanceof byte[] b) return Arrays.copyOf(b, cap);
-    return Arrays.copyOf((String[]) a, cap);
-  }
-
-  private static Column<?> column(String name, ColumnType t, Object a, int n) {
-    if (t == ColumnType.DOUBLE) return DoubleColumn.create(name, Arrays.copyOf((double[]) a, n));
-    if (t == ColumnType.FLOAT) return FloatColumn.create(name, Arrays.copyOf((float[]) a, n));
-    if (t == ColumnType.INTEGER) return IntColumn.create(name, Arrays.copyOf((int[]) a, n));
-    if (t == ColumnType.LONG) return LongColumn.create(name, Arrays.copyOf((long[]) a, n));
-    if (t == ColumnType.BOOLEAN) {
-      byte[] b = (byte[]) a;
-      BooleanColumn col = BooleanColumn.create(name);
-      for (int i = 0; i < n; i++) {
-        if (b[i] == Byte.MIN_VALUE) col.appendMissing();
-        else col.append(b[i] == 1);
-      }
-      return col;
+  static Object allocate(DType t, int cap) {
+    switch (t) {
+      case DOUBLE: return new double[cap];
+      case FLOAT: return new float[cap];
+      case INT: return new int[cap];
+      case LONG: return new long[cap];
+      case BOOLEAN: return new boolean[cap];
+      default: return new String[cap];
     }
-    return StringColumn.create(name, Arrays.copyOf((String[]) a, n));
+  }
+
+  /** Opens a file for reading only. */
+  static FileChannel openForReading(Path path) throws IOException {
+    return FileChannel.open(path, StandardOpenOption.READ);
   }
 }

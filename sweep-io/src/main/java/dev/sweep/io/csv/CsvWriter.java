@@ -1,26 +1,21 @@
 package dev.sweep.io.csv;
 
+import com.fasterxml.jackson.core.io.NumberOutput;
+import dev.sweep.data.DType;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
-import tech.tablesaw.api.BooleanColumn;
-import tech.tablesaw.api.ColumnType;
-import tech.tablesaw.api.DoubleColumn;
-import tech.tablesaw.api.FloatColumn;
-import tech.tablesaw.api.IntColumn;
-import tech.tablesaw.api.LongColumn;
-import tech.tablesaw.api.StringColumn;
-import tech.tablesaw.api.Table;
-import tech.tablesaw.columns.Column;
 
 /**
- * Formats rows as CSV bytes, column by column from primitive arrays: no Tablesaw rows, no per-cell
- * objects for numbers beyond the digits themselves.
+ * Formats records as CSV bytes, column by column from primitive arrays: no per-cell objects for
+ * numbers beyond the digits themselves.
  *
- * <p>The dialect: comma separated, {@code \n} line ends, UTF-8; doubles in {@link Double#toString}'s
- * notation by {@link DoubleFormat} (reads back exactly; {@code NaN}, {@code Infinity}), floats by
- * {@link Float#toString}; integers in decimal; booleans {@code True} /
- * {@code False} as pandas writes them; strings bare unless they hold a comma, quote, CR or LF, then in
- * double quotes with quotes doubled. A missing value (NaN aside) is an empty cell.
+ * <p>The dialect: comma separated, {@code \n} line ends, UTF-8; doubles and floats as the shortest
+ * decimal that reads back to the same value (jackson-core's Schubfach, in {@link Double#toString}'s
+ * notation: {@code 0.1}, {@code 3.0}, {@code 1.0E-5}, {@code NaN}, {@code Infinity}, {@code -0.0});
+ * integers in decimal; booleans {@code True} / {@code False} as pandas writes them; strings bare unless
+ * they hold a comma, quote, CR or LF, then in double quotes with quotes doubled. A missing string
+ * (null) and the empty string are an empty cell.
  */
 final class CsvWriter {
   private CsvWriter() {}
@@ -34,64 +29,35 @@ final class CsvWriter {
     out.put((byte) '\n');
   }
 
-  /** Every row of the table, each ending in a newline. */
-  static void rows(ByteSink out, Table table) {
-    int n = table.rowCount();
-    int k = table.columnCount();
-    Object[] data = new Object[k];
-    int[] kind = new int[k];
-    for (int c = 0; c < k; c++) {
-      Column<?> col = table.column(c);
-      ColumnType t = col.type();
-      if (t == ColumnType.DOUBLE) {
-        kind[c] = 0;
-        data[c] = ((DoubleColumn) col).asDoubleArray();
-      } else if (t == ColumnType.INTEGER) {
-        kind[c] = 1;
-        data[c] = ((IntColumn) col).asIntArray();
-      } else if (t == ColumnType.LONG) {
-        kind[c] = 2;
-        data[c] = ((LongColumn) col).asLongArray();
-      } else if (t == ColumnType.FLOAT) {
-        kind[c] = 3;
-        data[c] = ((FloatColumn) col).asFloatArray();
-      } else if (t == ColumnType.BOOLEAN) {
-        kind[c] = 4;
-        data[c] = col;
-      } else if (t == ColumnType.STRING) {
-        kind[c] = 5;
-        data[c] = ((StringColumn) col).asObjectArray();
-      } else {
-        throw new AssertionError(t);
-      }
-    }
+  /**
+   * Every record, each ending in a newline.
+   *
+   * @param data one array per column: double[], float[], int[], long[], boolean[] or String[] as the type says
+   * @param types the column types
+   * @param n the number of records
+   */
+  static void rows(ByteSink out, Object[] data, DType[] types, int n) {
+    int k = data.length;
     out.ensure((long) n * k * 12);
     for (int r = 0; r < n; r++) {
       for (int c = 0; c < k; c++) {
         if (c > 0) out.put((byte) ',');
-        switch (kind[c]) {
-          case 0: DoubleFormat.write(out, ((double[]) data[c])[r]); break;
-          case 1: {
-            int v = ((int[]) data[c])[r];
-            if (v != Integer.MIN_VALUE) out.decimal(v);
-            break;
-          }
-          case 2: {
-            long v = ((long[]) data[c])[r];
-            if (v != Long.MIN_VALUE) out.decimal(v);
-            break;
-          }
-          case 3: out.ascii(Float.toString(((float[]) data[c])[r])); break;
-          case 4: {
-            BooleanColumn b = (BooleanColumn) data[c];
-            if (!b.isMissing(r)) out.ascii(b.get(r) ? "True" : "False");
-            break;
-          }
+        switch (types[c]) {
+          case DOUBLE: out.ascii(doubleText(((double[]) data[c])[r])); break;
+          case FLOAT: out.ascii(NumberOutput.toString(((float[]) data[c])[r], true)); break;
+          case INT: out.decimal(((int[]) data[c])[r]); break;
+          case LONG: out.decimal(((long[]) data[c])[r]); break;
+          case BOOLEAN: out.ascii(((boolean[]) data[c])[r] ? "True" : "False"); break;
           default: string(out, ((String[]) data[c])[r], false);
         }
       }
       out.put((byte) '\n');
     }
+  }
+
+  /** {@return the text of a double cell: the shortest that reads back exactly, in Double.toString's notation} */
+  static String doubleText(double v) {
+    return NumberOutput.toString(v, true);
   }
 
   /** A string cell: bare when it can be, else quoted; a missing (null or empty) value is an empty cell. */
@@ -136,7 +102,7 @@ final class CsvWriter {
           }
           cap = Integer.MAX_VALUE - 16;
         }
-        buf = java.util.Arrays.copyOf(buf, (int) cap);
+        buf = Arrays.copyOf(buf, (int) cap);
       }
     }
 

@@ -1,5 +1,15 @@
 package dev.sweep.io.internal;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.util.MinimalPrettyPrinter;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -7,184 +17,121 @@ import java.util.Map;
 
 /**
  * The little JSON that sweep's own metadata needs (NetCDF attributes, the CSV types sidecar):
- * strings, arrays and objects, no numbers. JSON because a Python user reads it back with
- * {@code json.loads}. Internal to sweep-io.
+ * strings, arrays and objects, no numbers, through jackson-core's streaming generator and parser.
+ * JSON because a Python user reads it back with {@code json.loads}; written with the separators of
+ * Python's {@code json.dumps} ({@code ", "} and {@code ": "}) so the files read the same from either
+ * side. Internal to sweep-io.
  */
 public final class Json {
+  private static final JsonFactory FACTORY = JsonFactory.builder().build();
+
   private Json() {}
 
-  /** A JSON text of a String, a List of values, or a Map from String to values. */
+  /**
+   * {@return the JSON text of a String, a List of values, or a Map from String to values}
+   *
+   * @param value the value; nested lists and maps hold the same kinds
+   * @throws IllegalArgumentException naming a value of another kind (numbers, booleans, null)
+   */
   public static String write(Object value) {
-    StringBuilder sb = new StringBuilder();
-    write(value, sb);
-    return sb.toString();
+    StringWriter out = new StringWriter();
+    try (JsonGenerator g = FACTORY.createGenerator(out)) {
+      g.setPrettyPrinter(new PythonSeparators());
+      write(value, g);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write JSON to a string", e); // a StringWriter does not fail
+    }
+    return out.toString();
   }
 
-  private static void write(Object value, StringBuilder sb) {
+  private static void write(Object value, JsonGenerator g) throws IOException {
     if (value instanceof String s) {
-      quote(s, sb);
+      g.writeString(s);
     } else if (value instanceof List<?> list) {
-      sb.append('[');
-      for (int i = 0; i < list.size(); i++) {
-        if (i > 0) sb.append(", ");
-        write(list.get(i), sb);
-      }
-      sb.append(']');
+      g.writeStartArray();
+      for (Object v : list) write(v, g);
+      g.writeEndArray();
     } else if (value instanceof Map<?, ?> map) {
-      sb.append('{');
-      boolean first = true;
+      g.writeStartObject();
       for (Map.Entry<?, ?> e : map.entrySet()) {
-        if (!first) sb.append(", ");
-        first = false;
-        quote((String) e.getKey(), sb);
-        sb.append(": ");
-        write(e.getValue(), sb);
+        if (!(e.getKey() instanceof String key)) {
+          throw new IllegalArgumentException("cannot write the key " + e.getKey() + " as sweep metadata JSON");
+        }
+        g.writeFieldName(key);
+        write(e.getValue(), g);
       }
-      sb.append('}');
+      g.writeEndObject();
     } else {
       throw new IllegalArgumentException("cannot write " + value + " as sweep metadata JSON");
     }
   }
 
-  private static void quote(String s, StringBuilder sb) {
-    sb.append('"');
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '"': sb.append("\\\""); break;
-        case '\\': sb.append("\\\\"); break;
-        case '\n': sb.append("\\n"); break;
-        case '\r': sb.append("\\r"); break;
-        case '\t': sb.append("\\t"); break;
-        default:
-          if (c < 0x20) sb.append(String.format("\\u%04x", (int) c));
-          else sb.append(c);
-      }
-    }
-    sb.append('"');
-  }
-
   /**
    * Parses a JSON text of strings, arrays and objects into String, List and (insertion-ordered) Map.
    *
+   * @param text the JSON text
+   * @return the value
    * @throws IllegalArgumentException saying where the text is not such JSON
    */
   public static Object parse(String text) {
-    Parser p = new Parser(text);
-    p.space();
-    Object v = p.value();
-    p.space();
-    if (p.pos != text.length()) throw p.error("unexpected text after the value");
-    return v;
+    try (JsonParser p = FACTORY.createParser(text)) {
+      JsonToken first = p.nextToken();
+      if (first == null) throw error("unexpected end", text.length(), text);
+      Object v = value(p, text);
+      if (p.nextToken() != null) throw error("unexpected text after the value", offset(p.currentTokenLocation()), text);
+      return v;
+    } catch (JsonProcessingException e) {
+      throw error(e.getOriginalMessage(), offset(e.getLocation()), text);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read JSON from a string", e); // a string does not fail
+    }
   }
 
-  private static final class Parser {
-    final String s;
-    int pos;
-
-    Parser(String s) {
-      this.s = s;
-    }
-
-    Object value() {
-      if (pos >= s.length()) throw error("unexpected end");
-      char c = s.charAt(pos);
-      if (c == '"') return string();
-      if (c == '[') return array();
-      if (c == '{') return object();
-      throw error("expected a string, an array or an object");
-    }
-
-    List<Object> array() {
-      pos++;
+  private static Object value(JsonParser p, String text) throws IOException {
+    JsonToken t = p.currentToken();
+    if (t == JsonToken.VALUE_STRING) return p.getText();
+    if (t == JsonToken.START_ARRAY) {
       List<Object> out = new ArrayList<>();
-      space();
-      if (peek() == ']') {
-        pos++;
-        return out;
-      }
-      while (true) {
-        space();
-        out.add(value());
-        space();
-        char c = next();
-        if (c == ']') return out;
-        if (c != ',') throw error("expected ',' or ']'");
-      }
+      while (p.nextToken() != JsonToken.END_ARRAY) out.add(value(p, text));
+      return out;
     }
-
-    Map<String, Object> object() {
-      pos++;
+    if (t == JsonToken.START_OBJECT) {
       Map<String, Object> out = new LinkedHashMap<>();
-      space();
-      if (peek() == '}') {
-        pos++;
-        return out;
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String key = p.currentName();
+        p.nextToken();
+        out.put(key, value(p, text));
       }
-      while (true) {
-        space();
-        if (peek() != '"') throw error("expected a key");
-        String key = string();
-        space();
-        if (next() != ':') throw error("expected ':'");
-        space();
-        out.put(key, value());
-        space();
-        char c = next();
-        if (c == '}') return out;
-        if (c != ',') throw error("expected ',' or '}'");
-      }
+      return out;
+    }
+    throw error("expected a string, an array or an object", offset(p.currentTokenLocation()), text);
+  }
+
+  private static int offset(JsonLocation at) {
+    return at == null ? -1 : (int) at.getCharOffset();
+  }
+
+  private static IllegalArgumentException error(String what, int at, String text) {
+    return new IllegalArgumentException(what + " at character " + at + " of " + text);
+  }
+
+  /** Python's {@code json.dumps} layout: one line, {@code ", "} between items, {@code ": "} after keys. */
+  private static final class PythonSeparators extends MinimalPrettyPrinter {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public void writeObjectFieldValueSeparator(JsonGenerator g) throws IOException {
+      g.writeRaw(": ");
     }
 
-    String string() {
-      pos++;
-      StringBuilder sb = new StringBuilder();
-      while (true) {
-        char c = next();
-        if (c == '"') return sb.toString();
-        if (c != '\\') {
-          sb.append(c);
-          continue;
-        }
-        char e = next();
-        switch (e) {
-          case '"': case '\\': case '/': sb.append(e); break;
-          case 'n': sb.append('\n'); break;
-          case 'r': sb.append('\r'); break;
-          case 't': sb.append('\t'); break;
-          case 'b': sb.append('\b'); break;
-          case 'f': sb.append('\f'); break;
-          case 'u':
-            if (pos + 4 > s.length()) throw error("short \\u escape");
-            try {
-              sb.append((char) Integer.parseInt(s.substring(pos, pos + 4), 16));
-            } catch (NumberFormatException ex) {
-              throw error("bad \\u escape");
-            }
-            pos += 4;
-            break;
-          default: throw error("bad escape \\" + e);
-        }
-      }
+    @Override
+    public void writeObjectEntrySeparator(JsonGenerator g) throws IOException {
+      g.writeRaw(", ");
     }
 
-    void space() {
-      while (pos < s.length() && Character.isWhitespace(s.charAt(pos))) pos++;
-    }
-
-    char peek() {
-      if (pos >= s.length()) throw error("unexpected end");
-      return s.charAt(pos);
-    }
-
-    char next() {
-      char c = peek();
-      pos++;
-      return c;
-    }
-
-    IllegalArgumentException error(String what) {
-      return new IllegalArgumentException(what + " at character " + pos + " of " + s);
+    @Override
+    public void writeArrayValueSeparator(JsonGenerator g) throws IOException {
+      g.writeRaw(", ");
     }
   }
 }

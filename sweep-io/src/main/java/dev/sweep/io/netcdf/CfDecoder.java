@@ -2,6 +2,7 @@ package dev.sweep.io.netcdf;
 
 import dev.sweep.data.DType;
 import dev.sweep.data.Dataset;
+import dev.sweep.data.DuplicateLabelException;
 import dev.sweep.data.Variable;
 import dev.sweep.internal.Column;
 import dev.sweep.io.internal.Json;
@@ -120,7 +121,7 @@ final class CfDecoder {
             log.debug("{}: dropping attributes {} of coordinate '{}'", source, varAttrs.get(dim).keySet(), dim);
           }
           continue;
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | DuplicateLabelException e) {
           log.warn("{}: coordinate '{}' is not an index ({}); reading it as a data variable", source, dim,
               e.getMessage());
         }

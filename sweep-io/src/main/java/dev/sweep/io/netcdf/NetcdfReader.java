@@ -1,5 +1,6 @@
 package dev.sweep.io.netcdf;
 
+import dev.sweep.data.DuplicateLabelException;
 import dev.sweep.data.Dataset;
 import java.io.EOFException;
 import java.io.IOException;
@@ -66,7 +67,7 @@ final class NetcdfReader {
       throw failure(path, "truncated: the data ends early (" + e.getMessage() + ")", e);
     } catch (IOException e) {
       throw failure(path, describe(kind, e), e);
-    } catch (IllegalArgumentException | IllegalStateException | ArithmeticException e) {
+    } catch (IllegalArgumentException | IllegalStateException | ArithmeticException | DuplicateLabelException e) {
       throw failure(path, e.getMessage(), null);
     }
   }

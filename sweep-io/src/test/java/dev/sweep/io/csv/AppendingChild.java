@@ -1,5 +1,6 @@
 package dev.sweep.io.csv;
 
+import dev.sweep.io.table.Tables;
 import java.nio.file.Path;
 import java.util.SplittableRandom;
 import tech.tablesaw.api.BooleanColumn;
@@ -39,19 +40,28 @@ public final class AppendingChild {
     return "r" + r + (r % 7 == 0 ? ", seven" : "") + (r % 11 == 0 ? " \"eleven\"" : "") + (r % 13 == 0 ? "\nthirteen" : "");
   }
 
+  /** The line the child prints after its first append returned; the test waits for it before the kill clock starts. */
+  static final String APPENDED = "appended";
+
   /**
    * Appends to args[0] forever, batch sizes and pauses (which keep the file small enough to check
-   * quickly) drawn with seed args[1].
+   * quickly) drawn with seed args[1]; prints {@value #APPENDED} once its first append returned.
    */
   public static void main(String[] args) throws InterruptedException {
-    CsvFile csv = CsvFile.open(Path.of(args[0]));
+    CsvStore csv = CsvStore.open(Path.of(args[0]));
     SplittableRandom random = new SplittableRandom(Long.parseLong(args[1]));
-    long next = csv.table().rowCount();
+    long next = csv.size();
     System.out.println("started at row " + next);
+    boolean first = true;
     while (true) {
       int n = random.nextInt(5) == 0 ? random.nextInt(1, 2_000) : random.nextInt(1, 100);
-      csv.append(rows(next, n));
+      csv.append(Tables.toDataset(rows(next, n), "row"));
       next += n;
+      if (first) {
+        System.out.println(APPENDED);
+        System.out.flush();
+        first = false;
+      }
       Thread.sleep(random.nextInt(6));
     }
   }

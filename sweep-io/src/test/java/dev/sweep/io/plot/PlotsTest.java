@@ -4,6 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.sweep.farm.Sampler;
+import dev.sweep.io.table.Tables;
+import dev.sweep.run.RunFunction;
+import dev.sweep.run.RunOptions;
+import dev.sweep.run.Runner;
+import dev.sweep.space.Design;
+import dev.sweep.space.Distribution;
+import dev.sweep.space.Draws;
+import dev.sweep.store.IncompatibleStoreException;
+import dev.sweep.store.Stores;
+import dev.sweep.io.csv.Trig;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -25,10 +36,11 @@ class PlotsTest {
   }
 
   static Table tutorial() {
-    Sampler s = Sampler.builder(SamplerTest.runner(), Trig.defaults()).seed(1).build();
+    Sampler s = Sampler.builder(Runner.builder(RunFunction.of(Trig.class, "trig")).vars("out")
+        .options(RunOptions.builder().verbosity(0).build()).build(), Trig.defaults()).seed(1).build();
     s.sampleCombos(3000);
     s.sampleCombos(1000, Trig.tan());
-    return s.fullTable();
+    return Tables.of(s.fullDataset());
   }
 
   static Set<Integer> colours(BufferedImage img) {

@@ -1,14 +1,21 @@
-package dev.sweep.io.sample;
+package dev.sweep.io.csv;
 
+import dev.sweep.farm.Sampler;
+import dev.sweep.io.table.Tables;
+import dev.sweep.space.Design;
+import dev.sweep.space.Distribution;
+import dev.sweep.space.Draws;
+import dev.sweep.store.IncompatibleStoreException;
+import dev.sweep.store.Stores;
 import dev.sweep.run.Label;
 
 /** The tutorial's function and variants for the sampler tests. */
-final class Trig {
+public final class Trig {
   private Trig() {}
 
   /** {@code amp * fn(x - phase)}, as in the tutorial. */
   @Label(varNames = "out", sampler = "trig.csv")
-  static double trig(int amp, String fn, double x, double phase) {
+  public static double trig(int amp, String fn, double x, double phase) {
     double t = x - phase;
     switch (fn) {
       case "cos": return amp * Math.cos(t);
@@ -25,7 +32,7 @@ final class Trig {
   }
 
   /** The tutorial's default draws. */
-  static Draws defaults() {
+  public static Draws defaults() {
     return Draws.builder()
         .values("amp", 1, 2, 3)
         .values("fn", "cos", "sin")
@@ -35,7 +42,7 @@ final class Trig {
   }
 
   /** The tutorial's overrides of the second call. */
-  static Draws tan() {
+  public static Draws tan() {
     return Draws.builder().values("fn", "tan").from("x", Distribution.uniform(0, Math.PI / 4)).build();
   }
 }

@@ -1,5 +1,12 @@
-package dev.sweep.io.sample;
+package dev.sweep.io.csv;
 
+import dev.sweep.farm.Sampler;
+import dev.sweep.io.table.Tables;
+import dev.sweep.space.Design;
+import dev.sweep.space.Distribution;
+import dev.sweep.space.Draws;
+import dev.sweep.store.IncompatibleStoreException;
+import dev.sweep.store.Stores;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.sweep.io.csv.Pandas;
@@ -14,7 +21,7 @@ class SamplerPandasInteropTest {
 
   Sampler tutorial() {
     Sampler s = Sampler.labelled(Trig.class, "trig", Trig.defaults()).directory(dir).seed(9)
-        .options(SamplerTest.QUIET).build();
+        .options(SamplerCsvTest.QUIET).build();
     s.sampleCombos(10_000);
     s.sampleCombos(5_000, Trig.tan());
     return s;
@@ -50,7 +57,7 @@ class SamplerPandasInteropTest {
     Pandas.assumeImports("xarray, scipy", "python3-xarray python3-scipy");
     Sampler s = tutorial();
     Path nc = dir.resolve("trig.nc");
-    s.writeNetcdf(nc);
+    Stores.dataset(nc).write(s.fullDataset());
     String out = Pandas.run(String.join("\n",
         "import sys",
         "import numpy as np, xarray as xr",

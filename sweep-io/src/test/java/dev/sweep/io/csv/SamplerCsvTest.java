@@ -1,5 +1,12 @@
-package dev.sweep.io.sample;
+package dev.sweep.io.csv;
 
+import dev.sweep.farm.Sampler;
+import dev.sweep.io.table.Tables;
+import dev.sweep.space.Design;
+import dev.sweep.space.Distribution;
+import dev.sweep.space.Draws;
+import dev.sweep.store.IncompatibleStoreException;
+import dev.sweep.store.Stores;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -8,7 +15,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sweep.data.DType;
 import dev.sweep.data.Dataset;
-import dev.sweep.io.csv.CsvFile;
 import dev.sweep.io.netcdf.Netcdf;
 import dev.sweep.run.OnError;
 import dev.sweep.run.RunFailedException;
@@ -26,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
 import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.Table;
 
-class SamplerTest {
+class SamplerCsvTest {
   static final RunOptions QUIET = RunOptions.builder().verbosity(0).build();
 
   @TempDir Path dir;
@@ -53,12 +59,12 @@ class SamplerTest {
     Sampler sampler = Sampler.labelled(Trig.class, "trig", Trig.defaults()).directory(dir).seed(42)
         .options(QUIET).build();
     assertEquals(dir.resolve("trig.csv"), sampler.file().orElseThrow());
-    Table first = sampler.sampleCombos(10_000);
-    Table second = sampler.sampleCombos(5_000, Trig.tan());
+    Table first = Tables.of(sampler.sampleCombos(10_000));
+    Table second = Tables.of(sampler.sampleCombos(5_000, Trig.tan()));
     assertEquals(10_000, first.rowCount());
     assertEquals(5_000, second.rowCount());
 
-    Table csv = CsvFile.read(dir.resolve("trig.csv"));
+    Table csv = CsvStore.readTable(dir.resolve("trig.csv"));
     assertEquals(15_000, csv.rowCount());
     assertEquals(List.of("amp", "fn", "x", "phase", "out"), csv.columnNames());
     assertEquals(List.of(ColumnType.INTEGER, ColumnType.STRING, ColumnType.DOUBLE, ColumnType.DOUBLE, ColumnType.DOUBLE),
@@ -77,38 +83,38 @@ class SamplerTest {
         assertTrue(x >= 0 && x < Math.PI / 4, "x " + x);
       }
     }
-    Table full = sampler.fullTable();
+    Table full = Tables.of(sampler.fullDataset());
     assertEquals(15_000, full.rowCount());
     assertEquals(csv.types(), full.types());
-    assertEquals(5_000, sampler.lastTable().rowCount());
-    assertEquals("tan", sampler.lastTable().stringColumn("fn").get(0));
+    assertEquals(5_000, Tables.of(sampler.lastDataset()).rowCount());
+    assertEquals("tan", Tables.of(sampler.lastDataset()).stringColumn("fn").get(0));
   }
 
   @Test
   void aNewSessionLoadsTheFileWithItsTypesAndAppendsToIt() {
     Path file = dir.resolve("trig.csv");
-    Table before = trig(file).seed(1).build().sampleCombos(100);
+    Table before = Tables.of(trig(file).seed(1).build().sampleCombos(100));
     Sampler again = trig(file).seed(1).build();
-    Table loaded = again.fullTable();
+    Table loaded = Tables.of(again.fullDataset());
     assertEquals(100, loaded.rowCount());
     assertEquals(before.types(), loaded.types());
     assertEquals(before.doubleColumn("x").asList(), loaded.doubleColumn("x").asList());
-    Table more = again.sampleCombos(50);
+    Table more = Tables.of(again.sampleCombos(50));
     assertNotEquals(before.doubleColumn("x").get(0), more.doubleColumn("x").get(0),
         "the same seed goes on with new samples after the stored ones");
-    assertEquals(150, again.fullTable().rowCount());
-    assertEquals(50, again.lastTable().rowCount());
-    assertEquals(150, CsvFile.read(file).rowCount());
-    assertOutIsTrig(CsvFile.read(file));
+    assertEquals(150, Tables.of(again.fullDataset()).rowCount());
+    assertEquals(50, Tables.of(again.lastDataset()).rowCount());
+    assertEquals(150, CsvStore.readTable(file).rowCount());
+    assertOutIsTrig(CsvStore.readTable(file));
   }
 
   @Test
   void theSameSeedGivesTheSameSamplesSeriallyAndInParallel() {
-    Table serial = trig(dir.resolve("a.csv")).seed(7).build().sampleCombos(20_000);
-    Table parallel = trig(dir.resolve("b.csv")).seed(7)
-        .options(RunOptions.builder().verbosity(0).workers(2).build()).build().sampleCombos(20_000);
-    Table inMemory = Sampler.builder(runner(), Trig.defaults()).seed(7).build().sampleCombos(20_000);
-    Table other = trig(dir.resolve("c.csv")).seed(8).build().sampleCombos(20_000);
+    Table serial = Tables.of(trig(dir.resolve("a.csv")).seed(7).build().sampleCombos(20_000));
+    Table parallel = Tables.of(trig(dir.resolve("b.csv")).seed(7)
+        .options(RunOptions.builder().verbosity(0).workers(2).build()).build().sampleCombos(20_000));
+    Table inMemory = Tables.of(Sampler.builder(runner(), Trig.defaults()).seed(7).build().sampleCombos(20_000));
+    Table other = Tables.of(trig(dir.resolve("c.csv")).seed(8).build().sampleCombos(20_000));
     for (String c : serial.columnNames()) {
       assertEquals(serial.column(c).asList(), parallel.column(c).asList(), c);
       assertEquals(serial.column(c).asList(), inMemory.column(c).asList(), c);
@@ -118,9 +124,9 @@ class SamplerTest {
 
   @Test
   void overridesReplaceOnlyTheDistributionsTheyName() {
-    Table plain = Sampler.builder(runner(), Trig.defaults()).seed(3).build().sampleCombos(1000);
-    Table overridden = Sampler.builder(runner(), Trig.defaults()).seed(3).build()
-        .sampleCombos(1000, Draws.builder().values("fn", "tan").build());
+    Table plain = Tables.of(Sampler.builder(runner(), Trig.defaults()).seed(3).build().sampleCombos(1000));
+    Table overridden = Tables.of(Sampler.builder(runner(), Trig.defaults()).seed(3).build()
+        .sampleCombos(1000, Draws.builder().values("fn", "tan").build()));
     assertEquals(plain.intColumn("amp").asList(), overridden.intColumn("amp").asList());
     assertEquals(plain.doubleColumn("x").asList(), overridden.doubleColumn("x").asList());
     assertEquals(plain.doubleColumn("phase").asList(), overridden.doubleColumn("phase").asList());
@@ -130,7 +136,7 @@ class SamplerTest {
   @Test
   void aLatinHypercubeDesignPutsOneSampleInEachStratumOfX() {
     Sampler s = Sampler.builder(runner(), Trig.defaults()).seed(5).design(Design.LATIN_HYPERCUBE).build();
-    Table t = s.sampleCombos(60);
+    Table t = Tables.of(s.sampleCombos(60));
     int[] perStratum = new int[60];
     for (double x : t.doubleColumn("x").asDoubleArray()) perStratum[(int) (x / (2 * Math.PI) * 60)]++;
     for (int k = 0; k < 60; k++) assertEquals(1, perStratum[k], "stratum " + k);
@@ -144,9 +150,9 @@ class SamplerTest {
   void drawsASingleSampleUnderEveryDesign() {
     for (Design d : Design.values()) {
       Sampler s = trig(dir.resolve(d + ".csv")).seed(1).design(d).build();
-      Table t = s.sampleCombos(1);
+      Table t = Tables.of(s.sampleCombos(1));
       assertEquals(1, t.rowCount());
-      assertOutIsTrig(CsvFile.read(dir.resolve(d + ".csv")));
+      assertOutIsTrig(CsvStore.readTable(dir.resolve(d + ".csv")));
       assertEquals(d, s.design());
     }
   }
@@ -173,19 +179,19 @@ class SamplerTest {
   void refusesACsvWhoseColumnsAreNotTheSamplersNamingTheDifferences() throws IOException {
     Path renamed = dir.resolve("renamed.csv");
     Files.writeString(renamed, "amp,fn,x,phase,result\n1,cos,0.5,0.0,0.8775825618903728\n");
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> trig(renamed).build());
+    IncompatibleStoreException e = assertThrows(IncompatibleStoreException.class, () -> trig(renamed).build());
     assertEquals("refusing to mix samples: renamed.csv has the columns [amp, fn, x, phase, result] but "
         + "[amp, fn, x, phase, out] are expected: 'result' stands where 'out' is expected (renamed?); "
         + "sample into another file, or move this one away", e.getMessage());
 
     Path extra = dir.resolve("extra.csv");
     Files.writeString(extra, "amp,fn,x,phase,out,note\n1,cos,0.5,0.0,0.8775825618903728,a\n");
-    e = assertThrows(IllegalArgumentException.class, () -> trig(extra).build());
+    e = assertThrows(IncompatibleStoreException.class, () -> trig(extra).build());
     assertTrue(e.getMessage().contains("are expected: extra [note];"), e.getMessage());
 
     Path missing = dir.resolve("missing.csv");
     Files.writeString(missing, "amp,fn,x,out\n1,cos,0.5,0.8775825618903728\n");
-    e = assertThrows(IllegalArgumentException.class, () -> trig(missing).build());
+    e = assertThrows(IncompatibleStoreException.class, () -> trig(missing).build());
     assertTrue(e.getMessage().contains("are expected: missing [phase];"), e.getMessage());
   }
 
@@ -197,23 +203,23 @@ class SamplerTest {
   @Test
   void aFunctionThatThrowsStopsTheCallUnderStopAndNothingIsStored() {
     Path file = dir.resolve("t.csv");
-    Runner r = Runner.builder(RunFunction.of(SamplerTest.class, "failOnSin")).vars("out").options(QUIET).build();
+    Runner r = Runner.builder(RunFunction.of(SamplerCsvTest.class, "failOnSin")).vars("out").options(QUIET).build();
     Sampler s = Sampler.builder(r, Trig.defaults()).file(file).seed(1).build();
     RunFailedException e = assertThrows(RunFailedException.class, () -> s.sampleCombos(100));
     assertTrue(e.getMessage().contains("fn='sin'"), e.getMessage());
     assertTrue(e.getMessage().endsWith("java.lang.ArithmeticException: no sines today"), e.getMessage());
     assertFalse(Files.exists(file));
-    assertEquals(0, s.fullTable().rowCount());
+    assertEquals(0, Tables.of(s.fullDataset()).rowCount());
   }
 
   @Test
   void aFunctionThatThrowsLeavesNaNUnderContinue() {
     Path file = dir.resolve("t.csv");
-    Runner r = Runner.builder(RunFunction.of(SamplerTest.class, "failOnSin")).vars("out")
+    Runner r = Runner.builder(RunFunction.of(SamplerCsvTest.class, "failOnSin")).vars("out")
         .options(RunOptions.builder().verbosity(0).onError(OnError.CONTINUE).build()).build();
     Sampler s = Sampler.builder(r, Trig.defaults()).file(file).seed(1).build();
     s.sampleCombos(200);
-    Table t = CsvFile.read(file);
+    Table t = CsvStore.readTable(file);
     assertEquals(200, t.rowCount());
     for (int i = 0; i < 200; i++) {
       boolean sin = t.stringColumn("fn").get(i).equals("sin");
@@ -222,7 +228,7 @@ class SamplerTest {
     Sampler allFail = Sampler.builder(r, Draws.builder().values("amp", 1).values("fn", "sin")
         .from("x", Distribution.uniform(0, 1)).from("phase", Distribution.normal(0, 1)).build()).file(file).build();
     allFail.sampleCombos(10);
-    assertEquals(210, CsvFile.read(file).rowCount(), "a call whose runs all fail still stores its samples");
+    assertEquals(210, CsvStore.readTable(file).rowCount(), "a call whose runs all fail still stores its samples");
   }
 
   @Test
@@ -239,8 +245,8 @@ class SamplerTest {
     Sampler doubles = Sampler.builder(lambda, Draws.builder().values("amp", 1.5, 2.5).values("fn", "cos")
         .from("x", Distribution.uniform(0, 1)).from("phase", Distribution.normal(0, 1)).build()).build();
     doubles.sampleCombos(5);
-    assertEquals(ColumnType.DOUBLE, doubles.sampleCombos(5, Draws.builder().values("amp", 1, 2).build())
-        .column("amp").type());
+    assertEquals(DType.DOUBLE, doubles.sampleCombos(5, Draws.builder().values("amp", 1, 2).build())
+        .variable("amp").type());
   }
 
   @Test
@@ -261,7 +267,7 @@ class SamplerTest {
   void aLabelWithoutASamplerFileIsRefused() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> Sampler.labelled(Trig.class, "noFile", Trig.defaults()));
-    assertEquals("Trig.noFile has no @Label(sampler = \"<file>.csv\"); name the file there, or use "
+    assertEquals("Trig.noFile has no @Sample(\"<file>.csv\"); name the file there, or use "
         + "Sampler.builder(runner, defaults) for a sampler without one", e.getMessage());
   }
 
@@ -290,7 +296,7 @@ class SamplerTest {
     assertEquals(DType.STRING, ds.variable("fn").type());
     assertEquals(DType.DOUBLE, ds.variable("out").type());
     Path nc = dir.resolve("trig.nc");
-    s.writeNetcdf(nc);
+    Stores.dataset(nc).write(s.fullDataset());
     Dataset back = Netcdf.read(nc);
     assertEquals(List.of("amp", "fn", "x", "phase", "out"), List.copyOf(back.variables().keySet()));
     assertEquals(ds.variable("out"), back.variable("out"));
