@@ -6,7 +6,6 @@ import dev.sweep.data.Index;
 import dev.sweep.space.Cases;
 import dev.sweep.space.Combos;
 import dev.sweep.space.Space;
-import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -75,14 +74,16 @@ public final class Runner {
 
   /**
    * {@return a builder for the static method's runner, with the outputs its {@link Label} describes}
+   * The method is found as {@link FunctionRef} says: the one of that name the class declares or inherits.
    *
-   * @param owner the class that declares the method
+   * @param owner the class that declares or inherits the method
    * @param method the method's name; exactly one method may have it
    * @throws IllegalArgumentException if there is no such method or more than one, it has no
    *     {@link Label}, or the label's entries do not parse
    */
   public static Builder labelled(Class<?> owner, String method) {
-    return fromLabel(RunFunction.of(owner, method));
+    Label label = LabelSpec.labelledMethod(owner, method).getAnnotation(Label.class);
+    return LabelSpec.builder(RunFunction.of(owner, method), label);
   }
 
   /**
@@ -95,62 +96,8 @@ public final class Runner {
    *     {@link Label}, or the label's entries do not parse
    */
   public static Builder labelled(Object target, String method) {
-    return fromLabel(RunFunction.of(target, method));
-  }
-
-  private static Builder fromLabel(RunFunction f) {
-    Method m = ((MethodFunction) f).method();
-    Label label = m.getAnnotation(Label.class);
-    if (label == null) {
-      throw new IllegalArgumentException(f + " has no @Label annotation");
-    }
-    return labelBuilder(f, label);
-  }
-
-  /** The {@link Label} of a method, read as a runner description. */
-  static Builder labelBuilder(RunFunction f, Label label) {
-    Builder b = new Builder(f);
-    if (label.varNames().length > 0) b.vars(label.varNames());
-    for (String spec : label.varDims()) {
-      int open = spec.indexOf('[');
-      if (open < 1 || !spec.endsWith("]")) {
-        throw new IllegalArgumentException("@Label varDims entry \"" + spec + "\" should read like \"C[x, t]\"");
-      }
-      String name = spec.substring(0, open).trim();
-      String[] dims = spec.substring(open + 1, spec.length() - 1).split(",");
-      for (int i = 0; i < dims.length; i++) dims[i] = dims[i].trim();
-      b.dims(name, dims);
-    }
-    for (String spec : label.varCoords()) {
-      int eq = spec.indexOf('=');
-      if (eq < 1) {
-        throw new IllegalArgumentException("@Label varCoords entry \"" + spec + "\" should read like \"x = 10, 20, 30\"");
-      }
-      String dim = spec.substring(0, eq).trim();
-      String[] parts = spec.substring(eq + 1).split(",");
-      Object[] values = new Object[parts.length];
-      for (int i = 0; i < parts.length; i++) values[i] = parseLabel(parts[i].trim());
-      b.coords(dim, values);
-    }
-    return b;
-  }
-
-  private static Object parseLabel(String s) {
-    if (s.length() >= 2 && (s.startsWith("'") && s.endsWith("'") || s.startsWith("\"") && s.endsWith("\""))) {
-      return s.substring(1, s.length() - 1);
-    }
-    if (s.equals("true") || s.equals("false")) return Boolean.parseBoolean(s);
-    try {
-      long l = Long.parseLong(s);
-      return l == (int) l ? (Object) (int) l : (Object) l;
-    } catch (NumberFormatException e) {
-      // not an integer
-    }
-    try {
-      return Double.parseDouble(s);
-    } catch (NumberFormatException e) {
-      return s;
-    }
+    Label label = LabelSpec.labelledMethod(target.getClass(), method).getAnnotation(Label.class);
+    return LabelSpec.builder(RunFunction.of(target, method), label);
   }
 
   /**
