@@ -69,13 +69,18 @@ public record FunctionRef(String className, String methodName) implements Serial
    * @throws IllegalArgumentException if no class of that name is on the class path
    */
   public Class<?> owner() {
+    return load(className, "the function " + this);
+  }
+
+  /** Loads a class by binary name through the thread's context class loader, else sweep's own. */
+  static Class<?> load(String className, String of) {
     ClassLoader loader = Thread.currentThread().getContextClassLoader();
     if (loader == null) loader = FunctionRef.class.getClassLoader();
     try {
       return Class.forName(className, true, loader);
     } catch (ClassNotFoundException | LinkageError e) {
-      throw new IllegalArgumentException("cannot load class " + className + " of the function " + this
-          + ": " + e + "; put it on the class path", e);
+      throw new IllegalArgumentException("cannot load class " + className + " of " + of + ": " + e
+          + "; put it on the class path", e);
     }
   }
 
