@@ -64,6 +64,22 @@ public record FunctionRef(String className, String methodName) implements Serial
   }
 
   /**
+   * {@return a reference to the labelled static method of that name, checked now} This is the lookup
+   * that builders from a label use (runners, harvesters, samplers): read the {@link Label} with
+   * {@link #label()} and other annotations from {@link #method()}.
+   *
+   * @param owner the class that declares or inherits the method
+   * @param method the method's name; exactly one method may have it
+   * @throws IllegalArgumentException if there is no method of that name ("{@code pkg.Owner has no
+   *     method 'foo' with a @Label}"), more than one, it has no {@code @Label}, or it is an instance method
+   */
+  public static FunctionRef labelled(Class<?> owner, String method) {
+    Objects.requireNonNull(owner, "owner");
+    LabelSpec.labelledMethod(owner, method);
+    return of(owner, method);
+  }
+
+  /**
    * {@return the class, loaded through the thread's context class loader (else sweep's own)}
    *
    * @throws IllegalArgumentException if no class of that name is on the class path

@@ -75,4 +75,15 @@ class FunctionRefTest {
     assertEquals("dev.sweep.run.FunctionRefTest has no method 'rebuildsAFunctionThatRuns' with a @Label: "
         + "FunctionRefTest.rebuildsAFunctionThatRuns() has none", bare.getMessage());
   }
+
+  @Test
+  void theLabelledLookupSaysWhatIsMissing() {
+    FunctionRef ref = FunctionRef.labelled(Derived.class, "twice");
+    assertEquals(FunctionRef.of(Derived.class, "twice"), ref);
+    assertEquals("y", ref.label().varNames()[0]);
+    var none = assertThrows(IllegalArgumentException.class, () -> FunctionRef.labelled(Derived.class, "foo"));
+    assertEquals("dev.sweep.run.FunctionRefTest$Derived has no method 'foo' with a @Label", none.getMessage());
+    var bare = assertThrows(IllegalArgumentException.class, () -> FunctionRef.labelled(FunctionRefTest.class, "over"));
+    assertTrue(bare.getMessage().contains("has 2 methods named 'over'"), bare.getMessage());
+  }
 }
