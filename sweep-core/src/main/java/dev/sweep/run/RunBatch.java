@@ -21,9 +21,9 @@ import java.util.Objects;
  * can write a batch to a file of any format and the driver rebuild it with {@link #of}; a batch is
  * also {@link Serializable}, for engines that ship objects (Spark). The values of an output are a
  * {@code double[]} (float64), {@code float[]} (float32), {@code long[]} (int64), {@code int[]}
- * (int32), {@code boolean[]} (bool) or {@code String[]} (str): the value {@code k} of the inner
- * element {@code j} of run {@code r} sits at {@code (r - from) * inner + j}, where {@code inner} is
- * the product of the output's inner shape. A failed run's values are meaningless (zero or
+ * (int32), {@code boolean[]} (bool) or {@code String[]} (str), in which inner element {@code j} (in C
+ * order) of run {@code r} sits at {@code (r - from) * inner + j}, {@code inner} being the product of
+ * the output's inner shape. A failed run's values are meaningless (zero or
  * missing); {@link #failedRuns()} says which.
  *
  * <p>A batch in which no run succeeded has no outputs. Immutable: arrays are copied in and out.
