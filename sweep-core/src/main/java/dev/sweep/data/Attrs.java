@@ -7,7 +7,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-/** Validation and comparison of attribute maps. Values: String, a boxed number, Boolean, or a primitive array. */
+/**
+ * Validation and comparison of attribute maps: the one rule for what an attribute may hold, which
+ * runners follow too (through {@link Dataset.Builder#attr}). Stored values: String, a boxed number,
+ * Boolean, a primitive array or a String[].
+ */
 final class Attrs {
   private Attrs() {}
 
@@ -34,9 +38,13 @@ final class Attrs {
     if (v instanceof List<?> l && l.stream().allMatch(x -> x instanceof String)) {
       return l.toArray(new String[0]);
     }
+    if (v instanceof List<?> l && l.stream().allMatch(x -> x instanceof Number)) {
+      return l.stream().mapToDouble(x -> ((Number) x).doubleValue()).toArray();
+    }
     throw new IllegalArgumentException("attribute '" + name + "' has the value " + v
         + (v == null ? "" : " (" + v.getClass().getName() + ")")
-        + "; expected a String, a number, a boolean or an array of numbers or strings");
+        + "; expected a String, a number, a boolean, an enum, an array of numbers, booleans or strings, or a list"
+        + " of numbers or of strings");
   }
 
   static boolean equal(Map<String, Object> a, Map<String, Object> b) {

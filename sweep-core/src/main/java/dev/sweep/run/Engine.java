@@ -2,11 +2,10 @@ package dev.sweep.run;
 
 import dev.sweep.space.Space;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -49,37 +48,47 @@ final class Engine {
 
   private Engine() {}
 
+  /** Runs every run of the space. */
   static Outcome run(Space space, RunFunction fn, Map<String, ?> fixed, RunOptions options, Sink sink) {
+    return run(space, fn, fixed, options, sink, 0, space.size());
+  }
+
+  /**
+   * Runs the runs {@code from} (inclusive) to {@code to} (exclusive) of the space; run numbers, cells
+   * and failures stay those of the whole space, and listeners see a sweep of {@code to - from} runs.
+   */
+  static Outcome run(Space space, RunFunction fn, Map<String, ?> fixed, RunOptions options, Sink sink,
+      long from, long to) {
+    if (from < 0 || to > space.size() || from > to) {
+      throw new IllegalArgumentException("runs [" + from + ", " + to + ") are not a range of the " + space.size()
+          + " runs of the space; expected 0 <= from <= to <= " + space.size());
+    }
     checkArguments(space, fn, fixed);
     Args.Layout layout = new Args.Layout(space.names(), fixed);
-    long n = space.size();
-    int[] order = options.shuffleSeed() == null ? null : shuffled(n, options.shuffleSeed());
+    int[] order = options.shuffleSeed() == null ? null : shuffled(to - from, options.shuffleSeed());
     List<SweepListener> listeners = new ArrayList<>();
     if (options.verbosity() > 0) listeners.add(new Progress(options.verbosity()));
     listeners.addAll(options.listeners());
-    Sweep sweep = new Sweep(space, fn, layout, options, sink, order, listeners);
+    Sweep sweep = new Sweep(space, fn, layout, options, sink, order, listeners, from, to);
     return sweep.run();
   }
 
-  /** Checks a function's declared arguments against what the sweep passes. */
+  /** Checks a function's declared arguments against what the sweep passes, naming cases and combos. */
   static void checkArguments(Space space, RunFunction fn, Map<String, ?> fixed) {
-    List<String> wanted = fn.argNames();
-    if (wanted.isEmpty()) return;
-    Set<String> given = new LinkedHashSet<>(space.names());
-    given.addAll(fixed.keySet());
-    for (String w : wanted) {
-      if (!given.contains(w)) {
-        throw new IllegalArgumentException(fn + " needs argument '" + w + "', which no case, combo, constant or "
-            + "resource gives (given: " + given + ")");
+    ArgumentCheck.check(fn, space.names(), fixed.keySet(), new ArgumentCheck.Words() {
+      @Override
+      public String missing(String arg, List<String> given) {
+        return fn + " needs argument '" + arg + "', which no case, combo, constant or resource gives (given: "
+            + given + ")";
       }
-    }
-    for (String g : given) {
-      if (!wanted.contains(g)) {
-        String where = space.cases().names().contains(g) ? "a case" : space.combos().contains(g) ? "a combo"
+
+      @Override
+      public String notTaken(String arg, boolean swept) {
+        String where = space.cases().names().contains(arg) ? "a case" : space.combos().contains(arg) ? "a combo"
             : "a constant or resource";
-        throw new IllegalArgumentException(where + " names argument '" + g + "', which " + fn + " does not take");
+        return where + " names argument '" + arg + "', which " + fn + " does not take";
       }
-    }
+    });
   }
 
   private static int[] shuffled(long n, long seed) {
@@ -107,7 +116,9 @@ final class Engine {
     final Sink sink;
     final int[] order;
     final List<SweepListener> listeners;
-    final long n;
+    final long from; // the first run of the range
+    final long to; // the run after the last
+    final long n; // the number of runs in the range
     final AtomicLong done = new AtomicLong();
     final AtomicBoolean stop = new AtomicBoolean();
     final AtomicReference<RunFailedException> fatal = new AtomicReference<>();
@@ -117,7 +128,7 @@ final class Engine {
     int failedCount;
 
     Sweep(Space space, RunFunction fn, Args.Layout layout, RunOptions options, Sink sink, int[] order,
-        List<SweepListener> listeners) {
+        List<SweepListener> listeners, long from, long to) {
       this.space = space;
       this.fn = fn;
       this.layout = layout;
@@ -125,22 +136,24 @@ final class Engine {
       this.sink = sink;
       this.order = order;
       this.listeners = listeners;
-      this.n = space.size();
+      this.from = from;
+      this.to = to;
+      this.n = to - from;
     }
 
     Outcome run() {
       listeners.forEach(l -> l.started(n));
       try {
         Worker first = new Worker();
-        long next = 0;
+        long next = from;
         // Until the sink knows the outputs' types and shapes, run one at a time on this thread.
-        while (next < n && !sink.ready() && !stop.get()) {
+        while (next < to && !sink.ready() && !stop.get()) {
           first.runRange(next, next + 1);
           next++;
         }
-        if (options.workers() == 1 || n - next <= 1) {
-          long chunk = Math.max(1, Math.min(8192, (n - next) / 256));
-          for (long s = next; s < n && !stop.get(); s += chunk) first.runRange(s, Math.min(n, s + chunk));
+        if (options.workers() == 1 || to - next <= 1) {
+          long chunk = Math.max(1, Math.min(8192, (to - next) / 256));
+          for (long s = next; s < to && !stop.get(); s += chunk) first.runRange(s, Math.min(to, s + chunk));
         } else {
           parallel(next);
         }
@@ -154,7 +167,7 @@ final class Engine {
       if (!f.isEmpty()) LOG.warn(f.summary());
       long[] failed;
       synchronized (failures) {
-        failed = java.util.Arrays.copyOf(failedRuns, failedCount);
+        failed = Arrays.copyOf(failedRuns, failedCount);
       }
       return new Outcome(f, failed);
     }
@@ -168,10 +181,10 @@ final class Engine {
       return new Failures(n, failureCount.get(), sorted.subList(0, Math.min(sorted.size(), Failures.KEPT)));
     }
 
-    void parallel(long from) {
+    void parallel(long next) {
       int w = options.workers();
-      long chunk = Math.max(1, Math.min(8192, (n - from) / ((long) w * 64)));
-      AtomicLong counter = new AtomicLong(from);
+      long chunk = Math.max(1, Math.min(8192, (to - next) / ((long) w * 64)));
+      AtomicLong counter = new AtomicLong(next);
       ExecutorService ex = options.executor();
       boolean own = ex == null;
       if (own) {
@@ -189,8 +202,8 @@ final class Engine {
             Worker worker = new Worker();
             while (!stop.get()) {
               long s = counter.getAndAdd(chunk);
-              if (s >= n) break;
-              worker.runRange(s, Math.min(n, s + chunk));
+              if (s >= to) break;
+              worker.runRange(s, Math.min(to, s + chunk));
             }
           }));
         }
@@ -220,20 +233,21 @@ final class Engine {
       final Args args = new Args(layout, cursor);
       final RunFunction.OfDouble primitive = fn instanceof RunFunction.OfDouble d ? d : null;
 
-      void runRange(long from, long to) {
+      /** Runs positions {@code start..end - 1} of the range: runs themselves, or shuffled ones. */
+      void runRange(long start, long end) {
         if (order == null) {
-          cursor.seek(from);
-          for (long r = from; r < to; r++) {
-            if (r > from) cursor.advance();
+          cursor.seek(start);
+          for (long r = start; r < end; r++) {
+            if (r > start) cursor.advance();
             if (!runCurrent()) return;
           }
         } else {
-          for (long i = from; i < to; i++) {
-            cursor.seek(order[(int) i]);
+          for (long i = start; i < end; i++) {
+            cursor.seek(from + order[(int) (i - from)]);
             if (!runCurrent()) return;
           }
         }
-        long d = done.addAndGet(to - from);
+        long d = done.addAndGet(end - start);
         for (SweepListener l : listeners) l.progressed(d, args);
       }
 
@@ -273,7 +287,7 @@ final class Engine {
 
       /** Stops the sweep; the first run to get here is the one the exception names. Returns false. */
       private boolean halt(long run, Throwable cause) {
-        if (fatal.compareAndSet(null, new RunFailedException(run, n, args.toMap(), cause))) stop.set(true);
+        if (fatal.compareAndSet(null, new RunFailedException(run, space.size(), args.toMap(), cause))) stop.set(true);
         return false;
       }
 
@@ -292,7 +306,7 @@ final class Engine {
             for (int i = 1; i < failures.size(); i++) if (failures.get(i).run() > failures.get(worst).run()) worst = i;
             if (run < failures.get(worst).run()) failures.set(worst, f);
           }
-          if (failedCount == failedRuns.length) failedRuns = java.util.Arrays.copyOf(failedRuns, failedCount * 2);
+          if (failedCount == failedRuns.length) failedRuns = Arrays.copyOf(failedRuns, failedCount * 2);
           failedRuns[failedCount++] = run;
         }
         for (SweepListener l : listeners) l.failed(f);

@@ -1,15 +1,19 @@
 package dev.sweep.run;
 
+import java.io.Serializable;
 import java.util.Map;
 
 /**
- * One failed run: its number, its swept arguments and what it threw.
+ * One failed run: its number, its swept arguments and what it threw. Serializable when its
+ * arguments and cause are.
  *
  * @param run the run number within its sweep
  * @param arguments the swept arguments, by name
  * @param cause what the run threw
  */
-public record Failure(long run, Map<String, Object> arguments, Throwable cause) {
+public record Failure(long run, Map<String, Object> arguments, Throwable cause) implements Serializable {
+  private static final long serialVersionUID = 1L;
+
   /**
    * Keeps an unmodifiable copy of the arguments.
    *

@@ -17,6 +17,9 @@ import java.lang.annotation.Target;
  *
  * <p>{@code harvester} and {@code sampler} name the file a harvester or sampler built from the
  * method syncs with.
+ *
+ * <p>The labelled method of a class is found as {@link FunctionRef} says: the one method of that name
+ * the class declares or inherits, with the annotation on that declaration.
  */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.METHOD)
@@ -35,7 +38,7 @@ public @interface Label {
 
   /**
    * {@return the labels of inner dimensions, each as {@code "dim = v1, v2, ..."}} Values read as int,
-   * long, double, true/false, or else as strings (quotes optional).
+   * long, double, true/false, or else as strings (quotes optional; a quoted label may hold commas).
    */
   String[] varCoords() default {};
 

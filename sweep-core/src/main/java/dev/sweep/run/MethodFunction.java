@@ -12,12 +12,16 @@ import java.util.List;
 
 /** A Java method bound once, by parameter name, to a method handle: no reflection per run. */
 class MethodFunction implements RunFunction {
+  final Class<?> owner; // the class the method was looked up in (it may inherit the method)
   final Method method;
+  final boolean bound; // an instance method bound to an object
   final List<String> params;
   private final MethodHandle handle; // (Object[]) -> Object
 
-  MethodFunction(Method method, List<String> params, MethodHandle handle) {
+  MethodFunction(Class<?> owner, Method method, boolean bound, List<String> params, MethodHandle handle) {
+    this.owner = owner;
     this.method = method;
+    this.bound = bound;
     this.params = params;
     this.handle = handle;
   }
@@ -26,8 +30,9 @@ class MethodFunction implements RunFunction {
   static final class OfDouble extends MethodFunction implements RunFunction.OfDouble {
     private final MethodHandle primitive; // (Object[]) -> double
 
-    OfDouble(Method method, List<String> params, MethodHandle boxed, MethodHandle primitive) {
-      super(method, params, boxed);
+    OfDouble(Class<?> owner, Method method, boolean bound, List<String> params, MethodHandle boxed,
+        MethodHandle primitive) {
+      super(owner, method, bound, params, boxed);
       this.primitive = primitive;
     }
 
@@ -70,15 +75,30 @@ class MethodFunction implements RunFunction {
       MethodHandle boxed = spread.asType(MethodType.methodType(Object.class, Object[].class));
       if (m.getReturnType() == double.class) {
         MethodHandle primitive = spread.asType(MethodType.methodType(double.class, Object[].class));
-        return new OfDouble(m, List.copyOf(params), boxed, primitive);
+        return new OfDouble(owner, m, !isStatic, List.copyOf(params), boxed, primitive);
       }
-      return new MethodFunction(m, List.copyOf(params), boxed);
+      return new MethodFunction(owner, m, !isStatic, List.copyOf(params), boxed);
     } catch (IllegalAccessException | RuntimeException e) {
       throw new IllegalArgumentException("cannot bind " + describe(m) + ": " + e.getMessage(), e);
     }
   }
 
-  private static Method find(Class<?> owner, String name) {
+  /**
+   * The one method a sweep binds to by name: declared by the class or inherited from a superclass,
+   * an override counting once as its most derived declaration.
+   *
+   * @throws IllegalArgumentException if there is no method of that name, or more than one
+   */
+  static Method find(Class<?> owner, String name) {
+    List<Method> found = candidates(owner, name);
+    if (found.isEmpty()) {
+      throw new IllegalArgumentException(owner.getName() + " has no method named '" + name + "'");
+    }
+    return single(owner, name, found);
+  }
+
+  /** The methods of that name in the class and its superclasses, the most derived declaration of each signature. */
+  static List<Method> candidates(Class<?> owner, String name) {
     List<Method> found = new ArrayList<>();
     for (Class<?> c = owner; c != null && c != Object.class; c = c.getSuperclass()) {
       for (Method m : c.getDeclaredMethods()) {
@@ -88,9 +108,11 @@ class MethodFunction implements RunFunction {
         }
       }
     }
-    if (found.isEmpty()) {
-      throw new IllegalArgumentException(owner.getName() + " has no method named '" + name + "'");
-    }
+    return found;
+  }
+
+  /** The one method found, or the error naming every overload. */
+  static Method single(Class<?> owner, String name, List<Method> found) {
     if (found.size() > 1) {
       throw new IllegalArgumentException(owner.getName() + " has " + found.size() + " methods named '" + name
           + "'; a sweep binds to exactly one: " + found.stream().map(MethodFunction::describe).toList());
@@ -100,6 +122,21 @@ class MethodFunction implements RunFunction {
 
   Method method() {
     return method;
+  }
+
+  /**
+   * {@return the reference another JVM rebuilds this function from}
+   *
+   * @throws IllegalStateException if the method is bound to an instance, which cannot travel
+   */
+  FunctionRef ref() {
+    if (bound) {
+      throw new IllegalStateException(this + " is an instance method bound to an object, which cannot be rebuilt "
+          + "in another JVM; make it static and use RunFunction.of(" + owner.getSimpleName() + ".class, \""
+          + method.getName() + "\") or Runner.labelled(" + owner.getSimpleName() + ".class, \"" + method.getName()
+          + "\")");
+    }
+    return new FunctionRef(owner.getName(), method.getName());
   }
 
   @Override

@@ -16,27 +16,46 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes a {@link Runner}'s results straight into preallocated columns over the whole grid, then
- * assembles the {@link Dataset}. The first result fixes each output's type and inner shape; later
- * results are written by grid cell from any thread.
+ * Writes a {@link Runner}'s results straight into preallocated columns, then assembles the
+ * {@link Dataset} (a whole sweep) or the {@link RunBatch} (a range of runs). The first result fixes
+ * each output's type and inner shape; later results are written from any thread, by grid cell for a
+ * whole sweep and by position in the range for a batch.
  */
 final class Outputs implements Engine.Sink {
   private static final Logger LOG = LoggerFactory.getLogger(Outputs.class);
 
   private final Runner runner;
   private final Space space;
-  private final long[] outer;
+  private final long[] outer; // the slots' shape: the grid's, or the range's length
+  private final long rangeFrom; // -1 when slots are grid cells, else the range's first run
   private volatile Layout layout;
 
-  Outputs(Runner runner, Space space) {
+  private Outputs(Runner runner, Space space, long[] outer, long rangeFrom) {
     this.runner = runner;
     this.space = space;
-    this.outer = space.shape();
+    this.outer = outer;
+    this.rangeFrom = rangeFrom;
+  }
+
+  /** A sink over the whole grid of the space, for {@link #finish}. */
+  Outputs(Runner runner, Space space) {
+    this(runner, space, space.shape(), -1);
+  }
+
+  /** A sink over the whole grid of the space, for {@link #finish}. */
+  static Outputs grid(Runner runner, Space space) {
+    return new Outputs(runner, space);
+  }
+
+  /** A sink over the runs {@code from..to - 1}, for {@link #batch}. */
+  static Outputs range(Runner runner, Space space, long from, long to) {
+    return new Outputs(runner, space, new long[] {to - from}, from);
   }
 
   @Override
@@ -47,7 +66,7 @@ final class Outputs implements Engine.Sink {
   @Override
   public void acceptDouble(long run, long cell, double result) {
     Layout l = layout;
-    if (l instanceof Vars v && v.scalarDouble) v.columns[0].setDouble(cell, result);
+    if (l instanceof Vars v && v.scalarDouble) v.columns[0].setDouble(rangeFrom < 0 ? cell : run - rangeFrom, result);
     else accept(run, cell, result);
   }
 
@@ -58,37 +77,36 @@ final class Outputs implements Engine.Sink {
       l = result instanceof Dataset d && runner.vars().isEmpty() ? new Stacked(d) : new Vars(result);
       layout = l;
     }
-    l.write(cell, result);
+    l.write(rangeFrom < 0 ? cell : run - rangeFrom, result);
   }
 
-  /** The dataset, with the cells of failed and never-run runs missing. */
+  /** The dataset of a whole sweep, with the cells of failed and never-run runs missing. */
   Dataset finish(Engine.Outcome outcome) {
-    Dataset.Builder b = Dataset.builder();
-    long[] shape = space.shape();
-    for (int d = 0; d < shape.length; d++) {
-      String dim = space.dims().get(d);
-      if (space.coords().containsKey(dim)) b.coord(dim, space.coords().get(dim));
-      else b.dim(dim, Math.toIntExact(shape[d]));
-    }
     Layout l = layout;
-    Map<String, Object> attrs = new LinkedHashMap<>();
-    if (l == null) {
-      LOG.warn("no run succeeded; the dataset has no variables");
-    } else {
-      boolean[] missing = missingCells(outcome.failedRuns());
-      l.labels().forEach((dim, ix) -> {
-        if (ix != null) b.coord(dim, ix);
-      });
-      for (Variable v : l.variables(missing)) b.variable(v);
-      attrs.putAll(l.attrs());
+    GridShape grid = GridShape.of(space);
+    if (l == null) return dataset(runner, grid, null, Map.of(), Map.of(), null);
+    return dataset(runner, grid, l.outs(), l.labels(), l.attrs(), missingCells(outcome.failedRuns()));
+  }
+
+  /** The results of the runs {@code from..to - 1} as a batch of plain arrays. */
+  RunBatch batch(long from, long to, Engine.Outcome outcome) {
+    long[] failed = outcome.failedRuns().clone();
+    Arrays.sort(failed);
+    List<Failure> first = outcome.failures().first();
+    Layout l = layout;
+    if (l == null) return RunBatch.of(from, to, List.of(), List.of(), Map.of(), Map.of(), failed, first);
+    List<RunBatch.Output> outputs = new ArrayList<>();
+    for (Out o : l.outs()) {
+      long[] shape = o.column().shape();
+      outputs.add(new RunBatch.Output(o.name(), o.column().type(), o.innerDims(),
+          Arrays.copyOfRange(shape, 1, shape.length), RunBatch.values(o.column()), o.attrs()));
+      if (o.column().array() != null) o.column().array().close(); // the off-heap copy is done with
     }
-    java.util.Set<String> dims = b.build().sizes().keySet();
-    for (Map.Entry<String, Object> c : runner.constants().entrySet()) {
-      if (!dims.contains(c.getKey())) attrs.put(c.getKey(), c.getValue());
-    }
-    attrs.putAll(runner.attrs());
-    attrs.forEach((k, v) -> b.attr(k, attrValue(k, v)));
-    return b.build();
+    Map<String, Object> labels = new LinkedHashMap<>();
+    l.labels().forEach((d, ix) -> {
+      if (ix != null) labels.put(d, ix.toArray());
+    });
+    return RunBatch.of(from, to, outputs, List.copyOf(l.labels().keySet()), labels, l.attrs(), failed, first);
   }
 
   /** Which cells no successful run filled, or null if every cell was filled. */
@@ -102,49 +120,80 @@ final class Outputs implements Engine.Sink {
     return missing;
   }
 
-  static void checkAttr(String what, String name, Object value) {
-    attrValue(name, value, what);
+  /** The grid a dataset is assembled on: its dimensions in order, the labelled ones' labels, and sizes. */
+  record GridShape(List<String> dims, Map<String, Index> coords, long[] shape) {
+    static GridShape of(Space space) {
+      return new GridShape(space.dims(), space.coords(), space.shape());
+    }
   }
 
-  private static Object attrValue(String name, Object value) {
-    return attrValue(name, value, "attribute");
+  /** One output's storage over the grid's cells (outermost) and its inner dimensions. */
+  record Out(String name, List<String> innerDims, Column column, long inner, Map<String, Object> attrs) {}
+
+  /**
+   * The dataset over the grid: its dimensions, then the outputs' labelled inner dimensions in order,
+   * then the variables (with missing cells marked), then the attributes: the returned datasets', the
+   * constants that label no dimension, and the runner's.
+   *
+   * @param outs the outputs, or null if no run succeeded
+   * @param labels every inner dimension in order, with its labels or null
+   * @param missing which cells are missing, or null for none
+   */
+  static Dataset dataset(Runner runner, GridShape grid, List<Out> outs, Map<String, Index> labels,
+      Map<String, Object> layoutAttrs, boolean[] missing) {
+    Dataset.Builder b = Dataset.builder();
+    for (int d = 0; d < grid.shape().length; d++) {
+      String dim = grid.dims().get(d);
+      if (grid.coords().containsKey(dim)) b.coord(dim, grid.coords().get(dim));
+      else b.dim(dim, Math.toIntExact(grid.shape()[d]));
+    }
+    Map<String, Object> attrs = new LinkedHashMap<>();
+    if (outs == null) {
+      LOG.warn("no run succeeded; the dataset has no variables");
+    } else {
+      labels.forEach((dim, ix) -> {
+        if (ix != null) b.coord(dim, ix);
+      });
+      for (Out o : outs) {
+        List<String> vd = new ArrayList<>(grid.dims());
+        vd.addAll(o.innerDims());
+        Variable v = Variable.of(o.name(), vd, withGaps(o.column(), o.inner(), missing));
+        b.variable(o.attrs().isEmpty() ? v : v.withAttrs(o.attrs()));
+      }
+      attrs.putAll(layoutAttrs);
+    }
+    Set<String> dims = b.build().sizes().keySet();
+    for (Map.Entry<String, Object> c : runner.constants().entrySet()) {
+      if (!dims.contains(c.getKey())) attrs.put(c.getKey(), c.getValue());
+    }
+    attrs.putAll(runner.attrs());
+    attrs.forEach(b::attr);
+    return b.build();
   }
 
-  private static Object attrValue(String name, Object value, String what) {
-    if (value instanceof List<?> l && !l.isEmpty() && l.stream().allMatch(x -> x instanceof Number)) {
-      return l.stream().mapToDouble(x -> ((Number) x).doubleValue()).toArray();
+  /** Marks the missing cells of a column holding {@code inner} elements per cell; integers become float64. */
+  static Column withGaps(Column c, long inner, boolean[] missing) {
+    if (missing == null) return c;
+    Column out = c.type().isFloating() || c.type() == DType.STRING ? c : c.convert(DType.DOUBLE);
+    for (int cell = 0; cell < missing.length; cell++) {
+      if (!missing[cell]) continue;
+      long base = cell * inner;
+      for (long k = 0; k < inner; k++) out.setMissing(base + k);
     }
-    if (value instanceof String || value instanceof Number || value instanceof Boolean || value instanceof Enum<?>
-        || value instanceof double[] || value instanceof int[] || value instanceof long[] || value instanceof float[]
-        || value instanceof String[] || (value instanceof List<?> l && l.stream().allMatch(x -> x instanceof String))) {
-      return value;
-    }
-    throw new IllegalArgumentException(what + " '" + name + "' is a " + value.getClass().getName()
-        + ", which a dataset cannot store; pass it as a resource (never stored), or as a number, string,"
-        + " boolean or array of those");
+    return out;
   }
 
   private abstract class Layout {
-    abstract void write(long cell, Object result);
+    /** Writes one run's result at a slot: its grid cell, or its position in the range. */
+    abstract void write(long slot, Object result);
 
+    /** Every inner dimension in order, with its labels or null. */
     abstract Map<String, Index> labels();
 
-    abstract List<Variable> variables(boolean[] missing);
+    abstract List<Out> outs();
 
     Map<String, Object> attrs() {
       return Map.of();
-    }
-
-    /** Marks the missing cells of a column holding {@code inner} elements per cell; integers become float64. */
-    Column withGaps(Column c, long inner, boolean[] missing) {
-      if (missing == null) return c;
-      Column out = c.type().isFloating() || c.type() == DType.STRING ? c : c.convert(DType.DOUBLE);
-      for (int cell = 0; cell < missing.length; cell++) {
-        if (!missing[cell]) continue;
-        long base = cell * inner;
-        for (long k = 0; k < inner; k++) out.setMissing(base + k);
-      }
-      return out;
     }
   }
 
@@ -267,7 +316,7 @@ final class Outputs implements Engine.Sink {
     }
 
     @Override
-    void write(long cell, Object result) {
+    void write(long cell, Object result) { // cell: the slot
       if (primitiveTuple && result instanceof double[] a && a.length == names.length) {
         for (int i = 0; i < a.length; i++) columns[i].setDouble(cell, a[i]);
         return;
@@ -298,13 +347,9 @@ final class Outputs implements Engine.Sink {
     }
 
     @Override
-    List<Variable> variables(boolean[] missing) {
-      List<Variable> out = new ArrayList<>();
-      for (int i = 0; i < names.length; i++) {
-        List<String> vd = new ArrayList<>(space.dims());
-        vd.addAll(dims.get(i));
-        out.add(Variable.of(names[i], vd, withGaps(columns[i], inner[i], missing)));
-      }
+    List<Out> outs() {
+      List<Out> out = new ArrayList<>();
+      for (int i = 0; i < names.length; i++) out.add(new Out(names[i], dims.get(i), columns[i], inner[i], Map.of()));
       return out;
     }
   }
@@ -369,13 +414,11 @@ final class Outputs implements Engine.Sink {
     }
 
     @Override
-    List<Variable> variables(boolean[] missing) {
-      List<Variable> out = new ArrayList<>();
+    List<Out> outs() {
+      List<Out> out = new ArrayList<>();
       for (int i = 0; i < names.length; i++) {
         Variable v = first.variable(names[i]);
-        List<String> vd = new ArrayList<>(space.dims());
-        vd.addAll(v.dims());
-        out.add(Variable.of(names[i], vd, withGaps(columns[i], inner[i], missing)).withAttrs(v.attrs()));
+        out.add(new Out(names[i], v.dims(), columns[i], inner[i], v.attrs()));
       }
       return out;
     }

@@ -7,7 +7,6 @@ import dev.sweep.data.Index;
 import dev.sweep.space.Cases;
 import dev.sweep.space.Combos;
 import dev.sweep.space.Space;
-import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -76,14 +75,16 @@ public final class Runner {
 
   /**
    * {@return a builder for the static method's runner, with the outputs its {@link Label} describes}
+   * The method is found as {@link FunctionRef} says: the one of that name the class declares or inherits.
    *
-   * @param owner the class that declares the method
+   * @param owner the class that declares or inherits the method
    * @param method the method's name; exactly one method may have it
    * @throws IllegalArgumentException if there is no such method or more than one, it has no
    *     {@link Label}, or the label's entries do not parse
    */
   public static Builder labelled(Class<?> owner, String method) {
-    return fromLabel(RunFunction.of(owner, method));
+    Label label = LabelSpec.labelledMethod(owner, method).getAnnotation(Label.class);
+    return LabelSpec.builder(RunFunction.of(owner, method), label);
   }
 
   /**
@@ -96,62 +97,75 @@ public final class Runner {
    *     {@link Label}, or the label's entries do not parse
    */
   public static Builder labelled(Object target, String method) {
-    return fromLabel(RunFunction.of(target, method));
+    Label label = LabelSpec.labelledMethod(target.getClass(), method).getAnnotation(Label.class);
+    return LabelSpec.builder(RunFunction.of(target, method), label);
   }
 
-  private static Builder fromLabel(RunFunction f) {
-    Method m = ((MethodFunction) f).method();
-    Label label = m.getAnnotation(Label.class);
-    if (label == null) {
-      throw new IllegalArgumentException(f + " has no @Label annotation");
+  /**
+   * {@return this runner described as a value that another JVM rebuilds it from} See
+   * {@link RunnerSpec} for what travels; the options do not.
+   *
+   * @throws IllegalStateException if the function is not a static method (a lambda, an object of
+   *     its own, or a method bound to an instance), or a constant or attribute cannot travel
+   */
+  public RunnerSpec spec() {
+    if (!(fn instanceof MethodFunction m)) {
+      throw new IllegalStateException("this runner's function " + fn + " is a lambda or an object of its own, which "
+          + "cannot be rebuilt in another JVM; build the runner from a static method: "
+          + "Runner.builder(RunFunction.of(Owner.class, \"method\")) or Runner.labelled(Owner.class, \"method\")");
     }
-    return labelBuilder(f, label);
-  }
-
-  /** The {@link Label} of a method, read as a runner description. */
-  static Builder labelBuilder(RunFunction f, Label label) {
-    Builder b = new Builder(f);
-    if (label.varNames().length > 0) b.vars(label.varNames());
-    for (String spec : label.varDims()) {
-      int open = spec.indexOf('[');
-      if (open < 1 || !spec.endsWith("]")) {
-        throw new IllegalArgumentException("@Label varDims entry \"" + spec + "\" should read like \"C[x, t]\"");
-      }
-      String name = spec.substring(0, open).trim();
-      String[] dims = spec.substring(open + 1, spec.length() - 1).split(",");
-      for (int i = 0; i < dims.length; i++) dims[i] = dims[i].trim();
-      b.dims(name, dims);
-    }
-    for (String spec : label.varCoords()) {
-      int eq = spec.indexOf('=');
-      if (eq < 1) {
-        throw new IllegalArgumentException("@Label varCoords entry \"" + spec + "\" should read like \"x = 10, 20, 30\"");
-      }
-      String dim = spec.substring(0, eq).trim();
-      String[] parts = spec.substring(eq + 1).split(",");
-      Object[] values = new Object[parts.length];
-      for (int i = 0; i < parts.length; i++) values[i] = parseLabel(parts[i].trim());
-      b.coords(dim, values);
-    }
-    return b;
-  }
-
-  private static Object parseLabel(String s) {
-    if (s.length() >= 2 && (s.startsWith("'") && s.endsWith("'") || s.startsWith("\"") && s.endsWith("\""))) {
-      return s.substring(1, s.length() - 1);
-    }
-    if (s.equals("true") || s.equals("false")) return Boolean.parseBoolean(s);
+    FunctionRef ref = m.ref();
     try {
-      long l = Long.parseLong(s);
-      return l == (int) l ? (Object) (int) l : (Object) l;
-    } catch (NumberFormatException e) {
-      // not an integer
+      return new RunnerSpec(ref, vars, varDims, coords, types, constants, attrs, List.copyOf(resources.keySet()));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalStateException("cannot describe the runner of " + ref + ": " + e.getMessage(), e);
     }
-    try {
-      return Double.parseDouble(s);
-    } catch (NumberFormatException e) {
-      return s;
+  }
+
+  /**
+   * {@return the runner the spec describes, with the default options} Give it options with
+   * {@link #with(RunOptions)}; they do not travel.
+   *
+   * @param spec the description, from {@link #spec()} here or in another JVM
+   * @throws IllegalArgumentException if the spec names resources (use {@link #fromSpec(RunnerSpec,
+   *     Map)}), its function's class is not on the class path or its method cannot be bound, or its
+   *     description is inconsistent
+   */
+  public static Runner fromSpec(RunnerSpec spec) {
+    return fromSpec(spec, Map.of());
+  }
+
+  /**
+   * {@return the runner the spec describes, with the default options and these resources} The
+   * resources are the objects a spec cannot carry; give exactly those it names.
+   *
+   * @param spec the description
+   * @param resources the values of the resources the spec names, by name
+   * @throws IllegalArgumentException if a resource the spec names is not given or one is given that it
+   *     does not name, or as {@link #fromSpec(RunnerSpec)}
+   */
+  public static Runner fromSpec(RunnerSpec spec, Map<String, ?> resources) {
+    for (String r : spec.resources()) {
+      if (!resources.containsKey(r)) {
+        throw new IllegalArgumentException("the spec of " + spec.function() + " names resources " + spec.resources()
+            + ", which cannot travel; give '" + r + "' to Runner.fromSpec(spec, resources)");
+      }
     }
+    for (String r : resources.keySet()) {
+      if (!spec.resources().contains(r)) {
+        throw new IllegalArgumentException("resource '" + r + "' is given, but the spec of " + spec.function()
+            + " names " + (spec.resources().isEmpty() ? "no resources" : "only " + spec.resources()));
+      }
+    }
+    Builder b = new Builder(spec.function().function());
+    if (!spec.vars().isEmpty()) b.vars(spec.vars().toArray(new String[0]));
+    spec.varDims().forEach((v, d) -> b.dims(v, d.toArray(new String[0])));
+    spec.coords().forEach(b::coords);
+    spec.types().forEach(b::type);
+    spec.constants().forEach(b::constant);
+    spec.attrs().forEach(b::attr);
+    for (String r : spec.resources()) b.resource(r, resources.get(r));
+    return b.build();
   }
 
   /**
@@ -220,11 +234,21 @@ public final class Runner {
    *     argument and a combo, or the function declares arguments other than those given
    */
   public Dataset run(Cases cases, Combos combos) {
-    Space space = Space.of(cases, combos);
-    space.requireDistinctCases();
-    Outputs outputs = new Outputs(this, space);
-    Engine.Outcome outcome = Engine.run(space, fn, fixedArguments(), options, outputs);
-    return outputs.finish(outcome);
+    return plan(cases, combos).runAll();
+  }
+
+  /**
+   * Plans the sweep of every combination for every case without running it, so that ranges of its
+   * runs can run apart (here or in other JVMs) and be assembled into the dataset {@link #run} gives.
+   *
+   * @param cases the points to run, or {@link Cases#none()}; no two may be the same point
+   * @param combos the parameters combined with each case, or {@link Combos#empty()}
+   * @return the plan
+   * @throws IllegalArgumentException if two cases are the same point, a parameter is both a case
+   *     argument and a combo, or the function declares arguments other than those given
+   */
+  public RunPlan plan(Cases cases, Combos combos) {
+    return new RunPlan(this, cases, combos);
   }
 
   /**
@@ -271,7 +295,37 @@ public final class Runner {
     return merged.build();
   }
 
-  private Map<String, Object> fixedArguments() {
+  /**
+   * Checks, before any run, that the function takes exactly the arguments a sweep of this runner
+   * would pass it: the swept names given, then this runner's constants and resources. A function
+   * that declares no argument names (a lambda over {@link Args}) takes anything. Every sweep makes
+   * this check; a caller that gathers the swept names itself (a sampler's draws) makes it early.
+   *
+   * @param swept the swept argument names, in order
+   * @param source what gives them, as a plural noun for the error message: {@code "the draws"}
+   * @throws IllegalArgumentException for an argument the function needs and nothing gives ("{@code
+   *     Trig.trig(int amp, ...) needs argument 'phase', which the draws do not give (they give [amp,
+   *     fn, x])}"), or an argument given that it does not take ("{@code the draws give 'freq', which
+   *     Trig.trig(...) does not take}"; "{@code a constant or resource names argument 'k', ...}")
+   */
+  public void checkArguments(List<String> swept, String source) {
+    Objects.requireNonNull(source, "source");
+    ArgumentCheck.check(fn, List.copyOf(swept), fixedArguments().keySet(), new ArgumentCheck.Words() {
+      @Override
+      public String missing(String arg, List<String> given) {
+        return fn + " needs argument '" + arg + "', which " + source + " do not give (they give " + swept + ")";
+      }
+
+      @Override
+      public String notTaken(String arg, boolean isSwept) {
+        return isSwept ? source + " give '" + arg + "', which " + fn + " does not take"
+            : "a constant or resource names argument '" + arg + "', which " + fn + " does not take";
+      }
+    });
+  }
+
+  /** The constants, then the resources: every run's fixed arguments. */
+  Map<String, Object> fixedArguments() {
     Map<String, Object> fixed = new LinkedHashMap<>(constants);
     for (Map.Entry<String, Object> e : resources.entrySet()) {
       if (fixed.put(e.getKey(), e.getValue()) != null) {
@@ -478,7 +532,7 @@ public final class Runner {
      * @throws IllegalArgumentException naming the attribute, if a dataset cannot store the value
      */
     public Builder attr(String name, Object value) {
-      Outputs.checkAttr("attribute", Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
+      checkStorable("attribute", Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
       attrs.put(name, value);
       return this;
     }
@@ -516,9 +570,20 @@ public final class Runner {
         }
       }
       for (Map.Entry<String, Object> c : constants.entrySet()) {
-        if (!namesInnerDim(c.getKey())) Outputs.checkAttr("constant", c.getKey(), c.getValue());
+        if (!namesInnerDim(c.getKey())) checkStorable("constant", c.getKey(), c.getValue());
       }
       return new Runner(this);
+    }
+
+    /** Checks a value against the one rule for attributes, the data package's, in a runner's words. */
+    private static void checkStorable(String what, String name, Object value) {
+      try {
+        Dataset.builder().attr(name, value);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(what + " '" + name + "' is a " + value.getClass().getName()
+            + ", which a dataset cannot store; pass it as a resource (never stored), or as a number, string,"
+            + " boolean, or an array or list of those", e);
+      }
     }
 
     private boolean namesInnerDim(String name) {

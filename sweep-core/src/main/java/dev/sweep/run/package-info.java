@@ -6,6 +6,13 @@
  * ({@link dev.sweep.run.RunFunction#of(Class, String)}, {@link dev.sweep.run.Label}).
  * {@link dev.sweep.run.RunOptions} sets progress, parallel workers, order and failure handling.
  *
+ * <p>To run a sweep in pieces, or elsewhere: {@link dev.sweep.run.Runner#spec()} describes a runner
+ * of a static method as a {@link dev.sweep.run.RunnerSpec} (its function a
+ * {@link dev.sweep.run.FunctionRef}) that another JVM rebuilds with
+ * {@link dev.sweep.run.Runner#fromSpec}; {@link dev.sweep.run.Runner#plan} numbers a sweep's runs as a
+ * {@link dev.sweep.run.RunPlan}, whose ranges run into {@link dev.sweep.run.RunBatch}es of plain
+ * arrays that assemble into the dataset the whole sweep gives.
+ *
  * <p>Nulls: no method accepts null unless it says so.
  */
 package dev.sweep.run;

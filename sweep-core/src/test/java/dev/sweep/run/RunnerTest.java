@@ -262,4 +262,26 @@ class RunnerTest {
     assertEquals(DType.INT, t.variable("n").type());
     assertArrayEquals(new double[] {0.5, 1.0, 0.5}, t.variable("y").toDoubleArray());
   }
+
+  static double trig(int amp, String fn, double x, double phase) {
+    return amp * (fn.equals("sin") ? Math.sin(x - phase) : Math.cos(x - phase));
+  }
+
+  @Test
+  void checksArgumentsInTheWordsOfWhatGivesThem() {
+    Runner r = Runner.builder(RunFunction.of(RunnerTest.class, "trig")).vars("out").build();
+    var missing = assertThrows(IllegalArgumentException.class, () -> r.checkArguments(List.of("amp", "fn", "x"), "the draws"));
+    assertEquals("RunnerTest.trig(int amp, String fn, double x, double phase) needs argument 'phase', which the draws do "
+        + "not give (they give [amp, fn, x])", missing.getMessage());
+    var extra = assertThrows(IllegalArgumentException.class,
+        () -> r.checkArguments(List.of("amp", "fn", "x", "phase", "freq"), "the draws"));
+    assertEquals("the draws give 'freq', which RunnerTest.trig(int amp, String fn, double x, double phase) does not take",
+        extra.getMessage());
+    r.toBuilder().constant("phase", 0.0).build().checkArguments(List.of("amp", "fn", "x"), "the draws");
+    var constant = assertThrows(IllegalArgumentException.class, () -> r.toBuilder().constant("k", 1).build()
+        .checkArguments(List.of("amp", "fn", "x", "phase"), "the draws"));
+    assertEquals("a constant or resource names argument 'k', which RunnerTest.trig(int amp, String fn, double x, "
+        + "double phase) does not take", constant.getMessage());
+    Runner.builder(a -> 1.0).vars("y").build().checkArguments(List.of("anything"), "the draws");
+  }
 }
