@@ -1,22 +1,21 @@
 package dev.sweep.farm;
 
+import dev.sweep.run.FunctionRef;
 import dev.sweep.run.Label;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.util.Optional;
 
-/** Finds the file a farmer of a labelled method keeps: its {@link Harvest} or {@link Sample}, or the old {@link Label} elements. */
+/**
+ * Finds the file a farmer of a labelled method keeps: its {@link Harvest} or {@link Sample}, or the
+ * old {@link Label} elements, on the method {@link FunctionRef#labelled} finds.
+ */
 final class Labelled {
   private Labelled() {}
 
-  /** The method named {@code name} that carries a {@code @Label}, searched up the class chain. */
+  /** The labelled method, by the run layer's one lookup rule. */
   static Method method(Class<?> owner, String name) {
-    for (Class<?> c = owner; c != null; c = c.getSuperclass()) {
-      for (Method m : c.getDeclaredMethods()) {
-        if (m.getName().equals(name) && m.getAnnotation(Label.class) != null) return m;
-      }
-    }
-    throw new IllegalArgumentException(owner.getName() + " has no method '" + name + "' with a @Label");
+    return FunctionRef.labelled(owner, name).method();
   }
 
   @SuppressWarnings("deprecation")

@@ -240,7 +240,8 @@ class HarvesterNetcdfTest {
     h.harvestCombos(Combos.builder().add("k", 1.0, 2.0).build());
     assertEquals(Index.ofDoubles(0, 0.5, 1), Netcdf.read(dir.resolve("timed.nc")).coord("t"));
     var e = assertThrows(IllegalArgumentException.class, () -> Harvester.labelled(HarvesterNetcdfTest.class, "foo"));
-    assertEquals("dev.sweep.io.netcdf.HarvesterNetcdfTest has no method 'foo' with a @Label", e.getMessage());
+    assertEquals("dev.sweep.io.netcdf.HarvesterNetcdfTest has no method 'foo' with a @Label: "
+        + "HarvesterNetcdfTest.foo(int a, String b, boolean c) has none", e.getMessage());
   }
 
   // ---- safety with real processes ----
