@@ -91,9 +91,7 @@ final class NetcdfReader {
   /** The file as plain structure; values are read when the decoder asks for them. */
   private static NcFile view(NetcdfFile nc, Path path, FormatProbe.Kind kind) {
     Group root = nc.getRootGroup();
-    if (!root.getGroups().isEmpty()) {
-      log.warn("{}: reading the root group only; skipping groups {}", path, root.getGroups());
-    }
+    refuseDataInGroups(root, path);
     List<NcFile.Dim> dims = new ArrayList<>();
     for (Dimension d : root.getDimensions()) dims.add(new NcFile.Dim(name(d), d.getLength()));
     List<NcFile.Var> vars = new ArrayList<>();
@@ -117,6 +115,52 @@ final class NetcdfReader {
       vars.add(self[0]);
     }
     return new NcFile(dims, vars, root.getAttributes());
+  }
+
+  /**
+   * Refuses a file whose groups hold variables or attributes: a dataset is one flat group, so reading
+   * the root alone would lose them as soon as the dataset is written back (by a harvest, say).
+   * Groups that hold nothing are ignored.
+   */
+  private static void refuseDataInGroups(Group root, Path path) {
+    List<String> holding = new ArrayList<>();
+    String first = null;
+    for (Group g : descendants(root)) {
+      List<String> parts = new ArrayList<>();
+      if (!g.getVariables().isEmpty()) {
+        List<String> names = new ArrayList<>();
+        for (Variable v : g.getVariables()) names.add(v.getShortName());
+        parts.add("variables " + String.join(", ", names));
+      }
+      if (!g.getAttributes().isEmpty()) {
+        List<String> names = new ArrayList<>();
+        for (ucar.nc2.Attribute a : g.getAttributes()) names.add(a.getShortName());
+        parts.add("attributes " + String.join(", ", names));
+      }
+      String name = g.getFullName();
+      if (parts.isEmpty()) {
+        log.debug("{}: ignoring the empty group '{}'", path, name);
+        continue;
+      }
+      if (first == null) first = name;
+      holding.add("group '" + name + "' (" + String.join("; ", parts) + ")");
+    }
+    if (holding.isEmpty()) return;
+    throw new StoreFormatException(path, "it keeps data in NetCDF-4 groups, which sweep does not read: "
+        + String.join(", ", holding) + "; the root group holds " + root.getVariables().size() + " variable"
+        + (root.getVariables().size() == 1 ? "" : "s") + ". Reading the root alone would lose the groups when "
+        + "the dataset is written back. Save each group as a file of its own, e.g. in Python: "
+        + "xr.open_dataset(path, group=\"" + first + "\").to_netcdf(\"" + first.replace('/', '_') + ".nc\")", null);
+  }
+
+  /** Every group below the root, depth first. */
+  private static List<Group> descendants(Group g) {
+    List<Group> out = new ArrayList<>();
+    for (Group child : g.getGroups()) {
+      out.add(child);
+      out.addAll(descendants(child));
+    }
+    return out;
   }
 
   /** A dimension's name; HDF5 files without dimension scales have anonymous ones. */
