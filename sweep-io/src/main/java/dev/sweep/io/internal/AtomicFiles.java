@@ -388,10 +388,8 @@ public final class AtomicFiles {
   static String describe(IOException e, Path dir) {
     String text = chain(e).toLowerCase(Locale.ROOT);
     if (text.contains("disk quota exceeded")) return "disk quota exceeded on " + dir + " (" + e + ")";
-    long free = usableSpace(dir);
-    if (text.contains("no space left on device") || (free >= 0 && free < NO_SPACE_BYTES)) {
-      return "no space left on " + dir + " (" + (free >= 0 ? free + " bytes free; " : "") + e + ")";
-    }
+    if (text.contains("no space left on device")) return "no space left on " + dir + " (" + e + ")";
+    if (isFull(dir)) return "no space left on " + dir + " (" + usableSpace(dir) + " bytes free; " + e + ")";
     if (text.contains("read-only file system")) return "read-only file system at " + dir + " (" + e + ")";
     if (e instanceof AccessDeniedException || e instanceof FileSystemException fs && fs.getReason() != null
         && fs.getReason().toLowerCase(Locale.ROOT).contains("permission denied")) {
@@ -402,6 +400,20 @@ public final class AtomicFiles {
 
   /** Below this many free bytes after a failed write, the file system is taken to be full. */
   private static final long NO_SPACE_BYTES = 1L << 20;
+
+  /**
+   * Whether the file system of a directory is (nearly) full: less than 1 MiB usable. Writers whose
+   * library reports a full disk only vaguely (the NetCDF C library says "HDF error") ask this right
+   * after the failure, before anything is freed, and then say "No space left on device" in their
+   * exception, which {@link #replace} turns into {@code "no space left on <directory>"}.
+   *
+   * @param dir a directory
+   * @return true if less than 1 MiB is usable there; false if more, or if it cannot be told
+   */
+  public static boolean isFull(Path dir) {
+    long free = usableSpace(dir);
+    return free >= 0 && free < NO_SPACE_BYTES;
+  }
 
   private static long usableSpace(Path dir) {
     try {

@@ -112,6 +112,8 @@ final class NetcdfWriter {
       ok = true;
     } catch (InvalidRangeException e) {
       throw new Problem("netcdf-java rejected a slab: " + e.getMessage(), e);
+    } catch (IOException e) {
+      throw whenFull(e, tmp, format); // asked before close frees anything
     } finally {
       close(w, tmp, format, ok);
     }
@@ -119,34 +121,78 @@ final class NetcdfWriter {
   }
 
   /**
-   * Closes the writer; if that fails (a full disk fails the last flush), closes the file handle the
-   * library holds all the same: netcdf-java's NetCDF-3 writer leaves its file open when its flush
-   * fails, and the NetCDF C library keeps a file whose {@code nc_close} failed open until the process
-   * exits, which keeps a deleted temporary file's blocks in use.
+   * Closes the writer, so that no handle on the temporary file outlives the write, failed or not.
    *
-   * @param report whether a failure to close is the write's failure (else one is already on its way)
+   * <p>netcdf-java's NetCDF-3 writer leaves its file open when its last flush fails (a full disk):
+   * the underlying file is then closed directly.
+   *
+   * <p>The NetCDF C library keeps a file whose {@code nc_close} failed open until the process exits,
+   * with its HDF5 state half freed: the deleted temporary's blocks stay in use, the next file that
+   * gets the same inode number is refused ("13: Permission denied"), and the JVM can crash at exit
+   * inside HDF5. Closing it afterwards is unsafe ({@code nc_abort} crashes in {@code H5G_rootof}).
+   * So a full disk must never reach {@code nc_close}: on success the data are flushed first
+   * ({@code nc_sync}, whose failure leaves the library's state whole); on any failure the temporary
+   * file, whose contents are being thrown away, is first truncated to nothing, which gives the
+   * library the room to flush and close cleanly.
+   *
+   * @param ok whether everything was written (else a failure is already on its way, and this one
+   *     is only logged)
    */
-  private static void close(NetcdfFileWriter w, Path tmp, NetcdfFormat format, boolean report) throws IOException {
-    java.io.RandomAccessFile javaFile = null;
-    if (format != NetcdfFormat.NETCDF4) {
-      Object raf = w.getNetcdfFile().sendIospMessage(NetcdfFile.IOSP_MESSAGE_RANDOM_ACCESS_FILE);
-      if (raf instanceof ucar.unidata.io.RandomAccessFile r) javaFile = r.getRandomAccessFile();
+  private static void close(NetcdfFileWriter w, Path tmp, NetcdfFormat format, boolean ok) throws IOException {
+    if (format == NetcdfFormat.NETCDF4) {
+      IOException failure = null;
+      if (ok) {
+        try {
+          w.flush();
+        } catch (IOException e) {
+          failure = whenFull(e, tmp, format);
+        }
+      }
+      if (!ok || failure != null) truncate(tmp);
+      try {
+        w.close();
+      } catch (IOException | RuntimeException e) {
+        if (ok && failure == null) throw e instanceof IOException io ? io : new Problem("closing failed: " + e, e);
+        log.warn("the NetCDF C library could not close the failed file {} ({}); it keeps it open until the JVM exits",
+            tmp, e.toString());
+      }
+      if (failure != null) throw failure;
+      return;
     }
+    java.io.RandomAccessFile javaFile = null;
+    Object raf = w.getNetcdfFile().sendIospMessage(NetcdfFile.IOSP_MESSAGE_RANDOM_ACCESS_FILE);
+    if (raf instanceof ucar.unidata.io.RandomAccessFile r) javaFile = r.getRandomAccessFile();
     try {
       w.close();
     } catch (IOException | RuntimeException e) {
-      if (format == NetcdfFormat.NETCDF4) {
-        Netcdf4Library.abort(w.getNetcdfFile().getIosp(), tmp);
-      } else if (javaFile != null) {
+      if (javaFile != null) {
         try {
           javaFile.close();
         } catch (IOException closing) {
           e.addSuppressed(closing);
         }
       }
-      if (report) throw e instanceof IOException io ? io : new Problem("netcdf-java failed to close the file: " + e, e);
+      if (ok) throw e instanceof IOException io ? io : new Problem("netcdf-java failed to close the file: " + e, e);
       log.debug("closing the failed file {}: {}", tmp, e.toString());
     }
+  }
+
+  /** Frees the blocks of a temporary file whose contents are thrown away. */
+  private static void truncate(Path tmp) {
+    try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+      ch.truncate(0);
+    } catch (IOException e) {
+      log.debug("cannot truncate the failed file {}: {}", tmp, e.toString());
+    }
+  }
+
+  /**
+   * The failure, saying "No space left on device" if the disk is full and the NetCDF C library only
+   * said "HDF error" (Java's own writes say so themselves).
+   */
+  private static IOException whenFull(IOException e, Path tmp, NetcdfFormat format) {
+    if (format != NetcdfFormat.NETCDF4 || !AtomicFiles.isFull(tmp.getParent())) return e;
+    return new Problem("No space left on device; the NetCDF C library said \"" + e.getMessage() + "\"", e);
   }
 
   /**
