@@ -4,8 +4,9 @@
 
 Without an argument it (re)writes the golden files next to this script: xarray_netcdf3.nc,
 xarray_netcdf4.nc, xarray_classic_unlimited.nc, xarray_groups.nc (NetCDF-4 whose data live in groups
-"sim" and "sim/run2", which sweep must refuse rather than lose) and xarray_order.nc (NetCDF-4 with
-dimensions and variables in an order that is neither alphabetical nor netcdf-java's), and, with ncgen from foreign_edge_cases.cdl,
+"sim" and "sim/run2", which sweep must refuse rather than lose) and xarray_order.nc /
+xarray_order_netcdf3.nc (dimensions and variables in an order that is neither alphabetical nor
+netcdf-java's), and, with ncgen from foreign_edge_cases.cdl,
 foreign_edge_cases.nc (a scalar char, _Unsigned, _FillValue on a short, duplicate labels, records). The tests also run it into a temporary directory, so the files made by the
 xarray installed today are checked by the same assertions as the ones checked in
 (Debian 12: python3-xarray 2023.01, python3-netcdf4 1.6.2, libnetcdf19 4.9.0).
@@ -81,6 +82,7 @@ def main():
                coords={"t": [0.5, 1.5]}).to_netcdf(groups, group="sim", mode="a")
     xr.Dataset({"energy": ("k", [3.0, 4.0, 5.0])}).to_netcdf(groups, group="sim/run2", mode="a")
     order_dataset().to_netcdf(os.path.join(out, "xarray_order.nc"), format="NETCDF4")
+    order_dataset().to_netcdf(os.path.join(out, "xarray_order_netcdf3.nc"), format="NETCDF3_64BIT")
     here = os.path.dirname(os.path.abspath(__file__))
     cdl = os.path.join(here, "foreign_edge_cases.cdl")
     if shutil.which("ncgen") and os.path.exists(cdl):

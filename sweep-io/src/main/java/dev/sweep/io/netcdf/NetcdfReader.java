@@ -92,10 +92,19 @@ final class NetcdfReader {
   private static NcFile view(NetcdfFile nc, Path path, FormatProbe.Kind kind) {
     Group root = nc.getRootGroup();
     refuseDataInGroups(root, path);
+    List<Dimension> rootDims = root.getDimensions();
+    List<Variable> rootVars = root.getVariables();
+    if (kind == FormatProbe.Kind.HDF5) { // NetCDF-3 lists them in file order already
+      List<String> names = new ArrayList<>();
+      for (Variable v : rootVars) names.add(v.getShortName());
+      Netcdf4Order order = Netcdf4Order.of(nc, names);
+      rootDims = order.sortDimensions(rootDims);
+      rootVars = order.sortVariables(rootVars);
+    }
     List<NcFile.Dim> dims = new ArrayList<>();
-    for (Dimension d : root.getDimensions()) dims.add(new NcFile.Dim(name(d), d.getLength()));
+    for (Dimension d : rootDims) dims.add(new NcFile.Dim(name(d), d.getLength()));
     List<NcFile.Var> vars = new ArrayList<>();
-    for (Variable v : root.getVariables()) {
+    for (Variable v : rootVars) {
       List<String> vd = new ArrayList<>();
       for (Dimension d : v.getDimensions()) {
         vd.add(name(d));
