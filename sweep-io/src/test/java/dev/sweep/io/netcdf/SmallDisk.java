@@ -63,10 +63,15 @@ final class SmallDisk implements AutoCloseable {
 
   /** Unmounts; lazily if a file is still open on it, so that no test leaves a mount behind. */
   @Override
-  public void close() throws IOException, InterruptedException {
-    if (run("umount", dir.toString()) != null) {
-      String lazy = run("umount", "-l", dir.toString());
-      if (lazy != null) throw new IOException("cannot unmount " + dir + ": " + lazy);
+  public void close() throws IOException {
+    try {
+      if (run("umount", dir.toString()) != null) {
+        String lazy = run("umount", "-l", dir.toString());
+        if (lazy != null) throw new IOException("cannot unmount " + dir + ": " + lazy);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while unmounting " + dir, e);
     }
   }
 
