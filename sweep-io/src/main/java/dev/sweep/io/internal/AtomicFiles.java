@@ -227,7 +227,13 @@ public final class AtomicFiles {
         String token = n.substring(prefix.length(), n.lastIndexOf('.'));
         if (TOKEN.matcher(token).matches()) tokens.add(token);
       }
-      for (String token : tokens) cleanStale(dir, prefix + token);
+      for (String token : tokens) {
+        try {
+          cleanStale(dir, prefix + token);
+        } catch (IOException | RuntimeException e) {
+          log.debug("cannot clean up {}{}.*: {}", dir.resolve(prefix), token, e.toString());
+        }
+      }
     } catch (IOException | RuntimeException e) {
       log.debug("cannot look for leftover temporary files of {}: {}", abs, e.toString());
     }
@@ -241,7 +247,8 @@ public final class AtomicFiles {
     if (WRITING.contains(lockFile)) return;
     FileChannel ch;
     try {
-      ch = FileChannel.open(lockFile, StandardOpenOption.WRITE);
+      // Read access is enough: a shared lock cannot be taken while the writer holds its exclusive one.
+      ch = FileChannel.open(lockFile, StandardOpenOption.READ);
     } catch (NoSuchFileException e) {
       // No lock file: the temporary comes from a version that did not lock, or its writer finished.
       // A writer takes its lock before creating the temporary and deletes it after the rename.
@@ -251,7 +258,7 @@ public final class AtomicFiles {
     try (ch) {
       FileLock lock;
       try {
-        lock = ch.tryLock();
+        lock = ch.tryLock(0, Long.MAX_VALUE, true);
       } catch (OverlappingFileLockException e) {
         return; // held in this JVM (a write that began after the check above)
       }
