@@ -40,7 +40,8 @@ import ucar.nc2.Attribute;
  *   <li>{@code _FillValue} and {@code missing_value} become NaN (null for strings); an integer
  *       variable that has them, or any variable with {@code scale_factor} / {@code add_offset},
  *       becomes float64, as in xarray.
- *   <li>Other types (compound, enum, opaque, vlen) and groups are skipped with a warning.
+ *   <li>Other types (compound, enum, opaque, vlen) are skipped with a warning. Files with data in
+ *       groups never get here: {@link NetcdfReader} refuses them.
  * </ul>
  */
 final class CfDecoder {

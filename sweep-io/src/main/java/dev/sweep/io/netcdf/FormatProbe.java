@@ -1,25 +1,25 @@
 package dev.sweep.io.netcdf;
 
-import java.io.BufferedInputStream;
-import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import ucar.unidata.io.RandomAccessFile;
 
 /**
  * Says what a file is before netcdf-java opens it, so that a wrong or damaged file gives a message
  * rather than a library stack trace: the format from the magic bytes, and whether the file is as
  * long as its own header says. The length check matters for NetCDF-3, where netcdf-java reads past
  * the end of a truncated file as zeros.
+ *
+ * <p>The probe reads through the same open file that netcdf-java then reads, so that both see one
+ * version of a file that another process may be replacing (a rename puts a new file at the path; an
+ * open file keeps the version it opened).
  */
 final class FormatProbe {
   /** The two families netcdf-java reads here. */
@@ -38,19 +38,16 @@ final class FormatProbe {
   }
 
   /**
-   * The kind of a NetCDF file.
+   * The kind of a NetCDF file, read through an open file; leaves its position anywhere.
    *
    * @throws BadFile if it is empty, not NetCDF, an unsupported variant, or shorter than its header says
    * @throws IOException if it cannot be read at all
    */
-  static Kind probe(Path file) throws IOException, BadFile {
-    long size = Files.size(file);
+  static Kind probe(RandomAccessFile file) throws IOException, BadFile {
+    long size = file.length();
     if (size == 0) throw new BadFile("not a NetCDF file: the file is empty (0 bytes)");
     byte[] head = new byte[(int) Math.min(8, size)];
-    try (InputStream in = Files.newInputStream(file)) {
-      int n = in.readNBytes(head, 0, head.length);
-      if (n < head.length) throw new EOFException();
-    }
+    readFully(file, 0, head);
     if (head.length >= 4 && head[0] == 'C' && head[1] == 'D' && head[2] == 'F') {
       int version = head[3];
       if (version == 5) {
@@ -73,12 +70,30 @@ final class FormatProbe {
       throw new BadFile("not a NetCDF file: it starts with bytes " + hex(head) + ", not 'CDF' (NetCDF-3) "
           + "or '\\x89HDF' (NetCDF-4)");
     }
-    long required = hdf5RequiredLength(file, superblock, size);
+    long required = hdf5RequiredLength(file, superblock);
     if (required > size) {
       throw new BadFile("truncated: its HDF5 superblock says the file ends at byte " + required
           + " but the file has " + size + " bytes");
     }
     return Kind.HDF5;
+  }
+
+  /** Reads {@code b.length} bytes at {@code pos}, or throws {@link EOFException}. */
+  private static void readFully(RandomAccessFile file, long pos, byte[] b) throws IOException {
+    file.seek(pos);
+    file.readFully(b);
+  }
+
+  /** Reads up to {@code b.length} bytes at {@code pos}; {@return how many there were}. */
+  private static int readUpTo(RandomAccessFile file, long pos, byte[] b) throws IOException {
+    file.seek(pos);
+    int n = 0;
+    while (n < b.length) {
+      int k = file.read(b, n, b.length - n);
+      if (k < 0) break;
+      n += k;
+    }
+    return n;
   }
 
   // ---- NetCDF-3: https://docs.unidata.ucar.edu/netcdf-c/current/file_format_specifications.html
@@ -106,7 +121,7 @@ final class FormatProbe {
     }
   }
 
-  private static long nc3RequiredLength(Path file, int version, long size) throws IOException, BadFile {
+  private static long nc3RequiredLength(RandomAccessFile file, int version, long size) throws IOException, BadFile {
     try {
       return nc3Layout(file, version, size).requiredLength();
     } catch (EOFException e) {
@@ -120,48 +135,47 @@ final class FormatProbe {
    * @throws EOFException if the file ends inside the header
    * @throws BadFile if the header is not a NetCDF-3 header
    */
-  static Nc3Layout nc3Layout(Path file) throws IOException, BadFile {
-    byte[] head = new byte[4];
-    try (InputStream in = Files.newInputStream(file)) {
-      if (in.readNBytes(head, 0, 4) < 4) throw new EOFException();
+  static Nc3Layout nc3Layout(Path path) throws IOException, BadFile {
+    try (RandomAccessFile file = new RandomAccessFile(path.toString(), "r")) {
+      byte[] head = new byte[4];
+      readFully(file, 0, head);
+      return nc3Layout(file, head[3], file.length());
     }
-    return nc3Layout(file, head[3], Files.size(file));
   }
 
-  private static Nc3Layout nc3Layout(Path file, int version, long size) throws IOException, BadFile {
-    try (Header h = new Header(file, version, size)) {
-      h.skip(4); // magic
-      long numrecs = version == 5 ? h.int64() : h.int32() & 0xFFFFFFFFL;
+  private static Nc3Layout nc3Layout(RandomAccessFile file, int version, long size) throws IOException, BadFile {
+    Header h = new Header(file, version, size);
+    h.skip(4); // magic
+    long numrecs = version == 5 ? h.int64() : h.int32() & 0xFFFFFFFFL;
 
-      List<Long> dimLengths = new ArrayList<>();
-      long ndims = h.listHeader(0x0A, "dimension");
-      for (long i = 0; i < ndims; i++) {
-        h.name();
-        dimLengths.add(h.count());
+    List<Long> dimLengths = new ArrayList<>();
+    long ndims = h.listHeader(0x0A, "dimension");
+    for (long i = 0; i < ndims; i++) {
+      h.name();
+      dimLengths.add(h.count());
+    }
+    skipAttributes(h);
+    long nvars = h.listHeader(0x0B, "variable");
+    List<Nc3Var> vars = new ArrayList<>();
+    for (long i = 0; i < nvars; i++) {
+      String name = h.name();
+      long rank = h.count();
+      long elements = 1;
+      boolean record = false;
+      for (long d = 0; d < rank; d++) {
+        long id = h.count();
+        if (id >= dimLengths.size()) throw h.corrupt("a variable refers to dimension " + id);
+        long len = dimLengths.get((int) id);
+        if (d == 0 && len == 0) record = true;
+        else elements *= len;
       }
       skipAttributes(h);
-      long nvars = h.listHeader(0x0B, "variable");
-      List<Nc3Var> vars = new ArrayList<>();
-      for (long i = 0; i < nvars; i++) {
-        String name = h.name();
-        long rank = h.count();
-        long elements = 1;
-        boolean record = false;
-        for (long d = 0; d < rank; d++) {
-          long id = h.count();
-          if (id >= dimLengths.size()) throw h.corrupt("a variable refers to dimension " + id);
-          long len = dimLengths.get((int) id);
-          if (d == 0 && len == 0) record = true;
-          else elements *= len;
-        }
-        skipAttributes(h);
-        int type = h.int32();
-        h.count(); // vsize: recomputed, as it overflows for large variables
-        long begin = version == 1 ? h.int32() & 0xFFFFFFFFL : h.int64();
-        vars.add(new Nc3Var(name, begin, elements * typeSize(type, h), record));
-      }
-      return new Nc3Layout(h.position(), numrecs, vars);
+      int type = h.int32();
+      h.count(); // vsize: recomputed, as it overflows for large variables
+      long begin = version == 1 ? h.int32() & 0xFFFFFFFFL : h.int64();
+      vars.add(new Nc3Var(name, begin, elements * typeSize(type, h), record));
     }
+    return new Nc3Layout(h.position(), numrecs, vars);
   }
 
   private static void skipAttributes(Header h) throws IOException, BadFile {
@@ -188,17 +202,22 @@ final class FormatProbe {
     return (n + 3) / 4 * 4;
   }
 
-  /** Big-endian reads of a NetCDF-3 header that know their position and the file's size. */
-  private static final class Header implements AutoCloseable {
-    final DataInputStream in;
+  /**
+   * Big-endian reads of a NetCDF-3 header from its start, that know their position and the file's
+   * size. (netcdf-java's {@code RandomAccessFile} is buffered and big-endian by default.)
+   */
+  private static final class Header {
+    final RandomAccessFile in;
     final int version;
     final long size;
     long pos;
 
-    Header(Path file, int version, long size) throws IOException {
-      this.in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16));
+    Header(RandomAccessFile in, int version, long size) throws IOException {
+      this.in = in;
       this.version = version;
       this.size = size;
+      in.order(RandomAccessFile.BIG_ENDIAN);
+      in.seek(0);
     }
 
     int int32() throws IOException {
@@ -237,18 +256,10 @@ final class FormatProbe {
       return new String(b, StandardCharsets.UTF_8);
     }
 
-    void skip(long n) throws IOException, BadFile {
+    void skip(long n) throws IOException {
       if (pos + n > size) throw new EOFException();
-      long left = n;
-      while (left > 0) {
-        long k = in.skip(left);
-        if (k <= 0) {
-          if (in.read() < 0) throw new EOFException();
-          k = 1;
-        }
-        left -= k;
-      }
       pos += n;
+      in.seek(pos);
     }
 
     long position() {
@@ -258,38 +269,23 @@ final class FormatProbe {
     BadFile corrupt(String what) {
       return new BadFile("corrupt NetCDF-3 header: " + what + " (at byte " + pos + ")");
     }
-
-    @Override
-    public void close() throws IOException {
-      in.close();
-    }
   }
 
   // ---- HDF5: https://docs.hdfgroup.org/hdf5/develop/_f_m_t3.html#Superblock
 
-  private static long findHdf5Signature(Path file, long size) throws IOException {
-    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-      byte[] sig = new byte[8];
-      for (long at = 0; at + 8 <= size; at = at == 0 ? 512 : at * 2) {
-        ByteBuffer b = ByteBuffer.wrap(sig);
-        while (b.hasRemaining() && ch.read(b, at + b.position()) > 0) {
-          // read until full
-        }
-        if (!b.hasRemaining() && java.util.Arrays.equals(sig, HDF5_SIGNATURE)) return at;
-      }
+  private static long findHdf5Signature(RandomAccessFile file, long size) throws IOException {
+    byte[] sig = new byte[8];
+    for (long at = 0; at + 8 <= size; at = at == 0 ? 512 : at * 2) {
+      if (readUpTo(file, at, sig) == 8 && Arrays.equals(sig, HDF5_SIGNATURE)) return at;
     }
     return -1;
   }
 
   /** Where the superblock says the file ends (base address + end-of-file address). */
-  private static long hdf5RequiredLength(Path file, long at, long size) throws IOException, BadFile {
-    ByteBuffer b = ByteBuffer.allocate(96).order(ByteOrder.LITTLE_ENDIAN);
-    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-      while (b.hasRemaining() && ch.read(b, at + b.position()) > 0) {
-        // read what there is
-      }
-    }
-    b.flip();
+  private static long hdf5RequiredLength(RandomAccessFile file, long at) throws IOException, BadFile {
+    byte[] bytes = new byte[96];
+    int n = readUpTo(file, at, bytes);
+    ByteBuffer b = ByteBuffer.wrap(bytes, 0, n).slice().order(ByteOrder.LITTLE_ENDIAN);
     if (b.limit() < 16) throw new BadFile("truncated: the file ends inside its HDF5 superblock");
     int version = b.get(8);
     int offsets;

@@ -1,6 +1,7 @@
 package dev.sweep.io.netcdf;
 
 import dev.sweep.data.Dataset;
+import dev.sweep.store.StoreFormatException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -69,10 +70,17 @@ public final class Netcdf {
    * Reads a NetCDF-3 or NetCDF-4 file, written by sweep or by another tool such as xarray; see
    * {@code NETCDF.md} for how foreign files map onto a dataset. Reading is pure Java for both formats.
    *
+   * <p>The file is opened once and read whole through that one open file, so a read while another
+   * thread or process replaces the file (as {@link #write} and a harvest do) gives the old version or
+   * the new one, never an error.
+   *
    * @param path the file
    * @return the dataset it holds; equal to the one written, for a file sweep wrote
-   * @throws UncheckedIOException naming the file and the problem: no such file, not a NetCDF file,
-   *     truncated, or corrupt
+   * @throws StoreFormatException {@code "<path>: <problem>"} if the file is not a NetCDF file, is
+   *     truncated or corrupt, or holds what sweep cannot read without losing it (data in NetCDF-4
+   *     groups)
+   * @throws UncheckedIOException {@code "cannot read <path>: <problem>"} if there is no such file, it
+   *     is a directory, or it cannot be read
    */
   public static Dataset read(Path path) {
     return NetcdfReader.read(Objects.requireNonNull(path, "path"));

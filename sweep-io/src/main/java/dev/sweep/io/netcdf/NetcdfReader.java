@@ -2,12 +2,12 @@ package dev.sweep.io.netcdf;
 
 import dev.sweep.data.DuplicateLabelException;
 import dev.sweep.data.Dataset;
+import dev.sweep.store.StoreFormatException;
 import java.io.EOFException;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,12 +18,18 @@ import ucar.nc2.Dimension;
 import ucar.nc2.Group;
 import ucar.nc2.NetcdfFile;
 import ucar.nc2.Variable;
+import ucar.unidata.io.RandomAccessFile;
 
 /**
- * Reads a NetCDF file into an {@link NcFile} view and decodes it. Opens the file raw
- * ({@link NetcdfFile#open(String)}, not {@code NetcdfDataset}, which would turn variables named x, y,
- * lat, lon or time into axes). Every failure becomes an {@link UncheckedIOException} whose message
- * names the file and what is wrong with it.
+ * Reads a NetCDF file into an {@link NcFile} view and decodes it. Opens the file once: the format
+ * probe and netcdf-java read through the same open file, so a file that another process replaces
+ * (by rename) meanwhile is read whole in the version that was opened. Opens it raw
+ * ({@link NetcdfFile#open(RandomAccessFile, String, ucar.nc2.util.CancelTask, Object)}, not
+ * {@code NetcdfDataset}, which would turn variables named x, y, lat, lon or time into axes).
+ *
+ * <p>A damaged or foreign file gives a {@link StoreFormatException} ({@code "<path>: <problem>"}); a
+ * file that is missing, a directory or unreadable gives an {@link UncheckedIOException}
+ * ({@code "cannot read <path>: <problem>"}).
  */
 final class NetcdfReader {
   private static final Logger log = LoggerFactory.getLogger(NetcdfReader.class);
@@ -39,49 +45,67 @@ final class NetcdfReader {
   private NetcdfReader() {}
 
   static Dataset read(Path path) {
-    FormatProbe.Kind kind;
+    if (Files.isDirectory(path)) throw unreadable(path, "it is a directory, not a NetCDF file", null);
+    RandomAccessFile raf;
     try {
-      if (Files.isDirectory(path)) throw failure(path, "it is a directory, not a NetCDF file", null);
-      kind = FormatProbe.probe(path);
-    } catch (NoSuchFileException e) {
-      throw failure(path, "no such file", e);
-    } catch (AccessDeniedException e) {
-      throw failure(path, "permission denied", e);
+      raf = new RandomAccessFile(path.toString(), "r");
+    } catch (FileNotFoundException e) { // java.io says this for a missing and for an unreadable file alike
+      if (Files.notExists(path)) throw unreadable(path, "no such file", e);
+      if (!Files.isReadable(path)) throw unreadable(path, "permission denied", e);
+      throw unreadable(path, e.toString(), e);
     } catch (IOException e) {
-      throw failure(path, e.toString(), e);
-    } catch (FormatProbe.BadFile e) {
-      throw failure(path, e.getMessage(), null);
+      throw unreadable(path, e.toString(), e);
     }
     long start = System.nanoTime();
-    NetcdfFile nc;
+    NetcdfFile nc = null;
+    FormatProbe.Kind kind;
     try {
-      nc = NetcdfFile.open(path.toString());
-    } catch (IOException | RuntimeException e) {
-      throw failure(path, describe(kind, e), e instanceof IOException io ? io : null);
+      try {
+        kind = FormatProbe.probe(raf);
+      } catch (FormatProbe.BadFile e) {
+        throw damaged(path, e.getMessage(), null);
+      } catch (IOException e) {
+        throw unreadable(path, e.toString(), e);
+      }
+      try {
+        raf.seek(0);
+        nc = NetcdfFile.open(raf, path.toString(), null, null);
+      } catch (IOException | RuntimeException e) {
+        throw damaged(path, describe(kind, e), e);
+      }
+    } finally {
+      if (nc == null) closeQuietly(raf);
     }
-    try (nc) {
-      Dataset ds = CfDecoder.decode(view(nc, path), path.toString());
+    try (NetcdfFile open = nc) {
+      Dataset ds = CfDecoder.decode(view(open, path, kind), path.toString());
       log.debug("read {} in {} ms", path, (System.nanoTime() - start) / 1_000_000);
       return ds;
     } catch (EOFException e) {
-      throw failure(path, "truncated: the data ends early (" + e.getMessage() + ")", e);
+      throw damaged(path, "truncated: the data ends early (" + e.getMessage() + ")", e);
     } catch (IOException e) {
-      throw failure(path, describe(kind, e), e);
+      throw damaged(path, describe(kind, e), e);
     } catch (IllegalArgumentException | IllegalStateException | ArithmeticException | DuplicateLabelException e) {
-      throw failure(path, e.getMessage(), null);
+      throw damaged(path, e.getMessage(), e);
     }
   }
 
   /** The file as plain structure; values are read when the decoder asks for them. */
-  private static NcFile view(NetcdfFile nc, Path path) {
+  private static NcFile view(NetcdfFile nc, Path path, FormatProbe.Kind kind) {
     Group root = nc.getRootGroup();
-    if (!root.getGroups().isEmpty()) {
-      log.warn("{}: reading the root group only; skipping groups {}", path, root.getGroups());
+    refuseDataInGroups(root, path);
+    List<Dimension> rootDims = root.getDimensions();
+    List<Variable> rootVars = root.getVariables();
+    if (kind == FormatProbe.Kind.HDF5) { // NetCDF-3 lists them in file order already
+      List<String> names = new ArrayList<>();
+      for (Variable v : rootVars) names.add(v.getShortName());
+      Netcdf4Order order = Netcdf4Order.of(nc, names);
+      rootDims = order.sortDimensions(rootDims);
+      rootVars = order.sortVariables(rootVars);
     }
     List<NcFile.Dim> dims = new ArrayList<>();
-    for (Dimension d : root.getDimensions()) dims.add(new NcFile.Dim(name(d), d.getLength()));
+    for (Dimension d : rootDims) dims.add(new NcFile.Dim(name(d), d.getLength()));
     List<NcFile.Var> vars = new ArrayList<>();
-    for (Variable v : root.getVariables()) {
+    for (Variable v : rootVars) {
       List<String> vd = new ArrayList<>();
       for (Dimension d : v.getDimensions()) {
         vd.add(name(d));
@@ -103,6 +127,52 @@ final class NetcdfReader {
     return new NcFile(dims, vars, root.getAttributes());
   }
 
+  /**
+   * Refuses a file whose groups hold variables or attributes: a dataset is one flat group, so reading
+   * the root alone would lose them as soon as the dataset is written back (by a harvest, say).
+   * Groups that hold nothing are ignored.
+   */
+  private static void refuseDataInGroups(Group root, Path path) {
+    List<String> holding = new ArrayList<>();
+    String first = null;
+    for (Group g : descendants(root)) {
+      List<String> parts = new ArrayList<>();
+      if (!g.getVariables().isEmpty()) {
+        List<String> names = new ArrayList<>();
+        for (Variable v : g.getVariables()) names.add(v.getShortName());
+        parts.add("variables " + String.join(", ", names));
+      }
+      if (!g.getAttributes().isEmpty()) {
+        List<String> names = new ArrayList<>();
+        for (ucar.nc2.Attribute a : g.getAttributes()) names.add(a.getShortName());
+        parts.add("attributes " + String.join(", ", names));
+      }
+      String name = g.getFullName();
+      if (parts.isEmpty()) {
+        log.debug("{}: ignoring the empty group '{}'", path, name);
+        continue;
+      }
+      if (first == null) first = name;
+      holding.add("group '" + name + "' (" + String.join("; ", parts) + ")");
+    }
+    if (holding.isEmpty()) return;
+    throw new StoreFormatException(path, "it keeps data in NetCDF-4 groups, which sweep does not read: "
+        + String.join(", ", holding) + "; the root group holds " + root.getVariables().size() + " variable"
+        + (root.getVariables().size() == 1 ? "" : "s") + ". Reading the root alone would lose the groups when "
+        + "the dataset is written back. Save each group as a file of its own, e.g. in Python: "
+        + "xr.open_dataset(path, group=\"" + first + "\").to_netcdf(\"" + first.replace('/', '_') + ".nc\")", null);
+  }
+
+  /** Every group below the root, depth first. */
+  private static List<Group> descendants(Group g) {
+    List<Group> out = new ArrayList<>();
+    for (Group child : g.getGroups()) {
+      out.add(child);
+      out.addAll(descendants(child));
+    }
+    return out;
+  }
+
   /** A dimension's name; HDF5 files without dimension scales have anonymous ones. */
   private static String name(Dimension d) {
     return d.getShortName() != null ? d.getShortName() : "phony_dim_" + d.getLength();
@@ -117,7 +187,21 @@ final class NetcdfReader {
     return "corrupt " + what + " file: " + msg;
   }
 
-  private static UncheckedIOException failure(Path file, String why, IOException cause) {
+  private static void closeQuietly(RandomAccessFile raf) {
+    try {
+      raf.close();
+    } catch (IOException e) {
+      log.debug("closing {}: {}", raf.getLocation(), e.toString());
+    }
+  }
+
+  /** A file that is there but is not a NetCDF file sweep can read whole. */
+  private static StoreFormatException damaged(Path file, String problem, Throwable cause) {
+    return new StoreFormatException(file, problem, cause);
+  }
+
+  /** A file that cannot be read at all: missing, a directory, unreadable. */
+  private static UncheckedIOException unreadable(Path file, String why, IOException cause) {
     String message = "cannot read " + file + ": " + why;
     return new UncheckedIOException(message, cause != null ? cause : new IOException(message));
   }

@@ -1,19 +1,17 @@
 package dev.sweep.io.netcdf;
 
+import dev.sweep.io.internal.AtomicFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import ucar.ma2.Array;
@@ -21,15 +19,17 @@ import ucar.ma2.DataType;
 import ucar.ma2.InvalidRangeException;
 import ucar.nc2.Attribute;
 import ucar.nc2.Dimension;
+import ucar.nc2.NetcdfFile;
 import ucar.nc2.NetcdfFileWriter;
 import ucar.nc2.Variable;
 import ucar.nc2.write.Nc4Chunking;
 import ucar.nc2.write.Nc4ChunkingStrategy;
 
 /**
- * Writes an {@link NcFile} atomically: into a temporary file in the target's directory, flushed to
- * disk ({@code fsync}), then renamed over the target. A reader sees the old file or the new one,
- * never half of one; on any failure the temporary file is deleted and the old file is untouched.
+ * Writes an {@link NcFile} through {@link AtomicFiles#replace}: into a temporary file in the
+ * target's directory, flushed to disk, then renamed over the target. A reader sees the old file or
+ * the new one, never half of one; on any failure the temporary file is deleted, every handle the
+ * libraries hold on it is closed (so its space is freed at once) and the old file is untouched.
  */
 final class NetcdfWriter {
   private static final Logger log = LoggerFactory.getLogger(NetcdfWriter.class);
@@ -47,18 +47,8 @@ final class NetcdfWriter {
    * @throws UncheckedIOException naming the file, if writing, syncing or renaming fails
    */
   static void write(NcFile file, Path target, NetcdfFormat format) {
-    Path abs = target.toAbsolutePath().normalize();
-    Path dir = abs.getParent();
-    if (dir == null || !Files.isDirectory(dir)) {
-      throw failure(abs, "its directory " + dir + " does not exist", null);
-    }
-    if (Files.isDirectory(abs)) throw failure(abs, "it is a directory", null);
-    Path tmp = dir.resolve("." + abs.getFileName() + "." + Long.toHexString(ThreadLocalRandom.current().nextLong())
-        + ".tmp");
     long start = System.nanoTime();
-    boolean moved = false;
-    try {
-      Files.createFile(tmp); // default permissions, as the target would get
+    AtomicFiles.replace(target, tmp -> {
       if (format == NetcdfFormat.NETCDF4) {
         synchronized (C_LIBRARY) {
           writeFile(file, tmp, format);
@@ -66,30 +56,29 @@ final class NetcdfWriter {
       } else {
         writeFile(file, tmp, format);
       }
-      try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-        // fdatasync: the data and the metadata needed to read it back (the size), not the timestamps
-        ch.force(false);
-      }
-      Path old = OldFiles.keepAside(abs);
-      Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      moved = true;
-      syncDirectory(dir);
-      OldFiles.releaseLater(old);
-    } catch (IOException e) {
-      throw failure(abs, e.toString(), e);
-    } catch (InvalidRangeException e) {
-      throw failure(abs, "netcdf-java rejected a slab: " + e.getMessage(), new IOException(e));
-    } finally {
-      if (!moved) deleteQuietly(tmp);
-    }
+    });
     if (log.isDebugEnabled()) {
-      long bytes = abs.toFile().length();
+      long bytes = target.toFile().length();
       double ms = (System.nanoTime() - start) / 1e6;
-      log.debug("wrote {} ({}, {} bytes) in {} ms", abs, format, bytes, String.format("%.1f", ms));
+      log.debug("wrote {} ({}, {} bytes) in {} ms", target, format, bytes, String.format("%.1f", ms));
     }
   }
 
-  private static void writeFile(NcFile file, Path tmp, NetcdfFormat format) throws IOException, InvalidRangeException {
+  /** A failure that netcdf-java reports other than by an IOException, said in words. */
+  private static final class Problem extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    Problem(String message, Throwable cause) {
+      super(message, cause);
+    }
+
+    @Override
+    public String toString() {
+      return getMessage();
+    }
+  }
+
+  private static void writeFile(NcFile file, Path tmp, NetcdfFormat format) throws IOException {
     NetcdfFileWriter w;
     if (format == NetcdfFormat.NETCDF4) {
       w = NetcdfFileWriter.createNew(NetcdfFileWriter.Version.netcdf4, tmp.toString(), new Chunking());
@@ -121,18 +110,89 @@ final class NetcdfWriter {
         else writeValues(w, vars.get(i), v);
       }
       ok = true;
+    } catch (InvalidRangeException e) {
+      throw new Problem("netcdf-java rejected a slab: " + e.getMessage(), e);
+    } catch (IOException e) {
+      throw whenFull(e, tmp, format); // asked before close frees anything
     } finally {
-      if (ok) {
-        w.close();
-      } else {
-        try {
-          w.close();
-        } catch (IOException | RuntimeException e) {
-          log.debug("closing the failed file {}: {}", tmp, e.toString());
-        }
-      }
+      close(w, tmp, format, ok);
     }
     if (!direct.isEmpty()) writeDirect(tmp, direct);
+  }
+
+  /**
+   * Closes the writer, so that no handle on the temporary file outlives the write, failed or not.
+   *
+   * <p>netcdf-java's NetCDF-3 writer leaves its file open when its last flush fails (a full disk):
+   * the underlying file is then closed directly.
+   *
+   * <p>The NetCDF C library keeps a file whose {@code nc_close} failed open until the process exits,
+   * with its HDF5 state half freed: the deleted temporary's blocks stay in use, the next file that
+   * gets the same inode number is refused ("13: Permission denied"), and the JVM can crash at exit
+   * inside HDF5. Closing it afterwards is unsafe ({@code nc_abort} crashes in {@code H5G_rootof}).
+   * So a full disk must never reach {@code nc_close}: on success the data are flushed first
+   * ({@code nc_sync}, whose failure leaves the library's state whole); on any failure the temporary
+   * file, whose contents are being thrown away, is first truncated to nothing, which gives the
+   * library the room to flush and close cleanly.
+   *
+   * @param ok whether everything was written (else a failure is already on its way, and this one
+   *     is only logged)
+   */
+  private static void close(NetcdfFileWriter w, Path tmp, NetcdfFormat format, boolean ok) throws IOException {
+    if (format == NetcdfFormat.NETCDF4) {
+      IOException failure = null;
+      if (ok) {
+        try {
+          w.flush();
+        } catch (IOException e) {
+          failure = whenFull(e, tmp, format);
+        }
+      }
+      if (!ok || failure != null) truncate(tmp);
+      try {
+        w.close();
+      } catch (IOException | RuntimeException e) {
+        if (ok && failure == null) throw e instanceof IOException io ? io : new Problem("closing failed: " + e, e);
+        log.warn("the NetCDF C library could not close the failed file {} ({}); it keeps it open until the JVM exits",
+            tmp, e.toString());
+      }
+      if (failure != null) throw failure;
+      return;
+    }
+    java.io.RandomAccessFile javaFile = null;
+    Object raf = w.getNetcdfFile().sendIospMessage(NetcdfFile.IOSP_MESSAGE_RANDOM_ACCESS_FILE);
+    if (raf instanceof ucar.unidata.io.RandomAccessFile r) javaFile = r.getRandomAccessFile();
+    try {
+      w.close();
+    } catch (IOException | RuntimeException e) {
+      if (javaFile != null) {
+        try {
+          javaFile.close();
+        } catch (IOException closing) {
+          e.addSuppressed(closing);
+        }
+      }
+      if (ok) throw e instanceof IOException io ? io : new Problem("netcdf-java failed to close the file: " + e, e);
+      log.debug("closing the failed file {}: {}", tmp, e.toString());
+    }
+  }
+
+  /** Frees the blocks of a temporary file whose contents are thrown away. */
+  private static void truncate(Path tmp) {
+    try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+      ch.truncate(0);
+    } catch (IOException e) {
+      log.debug("cannot truncate the failed file {}: {}", tmp, e.toString());
+    }
+  }
+
+  /**
+   * The failure, saying "No space left on device" if the disk is full and the NetCDF C library only
+   * said "HDF error" (Java's own writes say so themselves).
+   */
+  private static IOException whenFull(IOException e, Path tmp, NetcdfFormat format) {
+    if (format != NetcdfFormat.NETCDF4 || !AtomicFiles.isFull(tmp.getParent())) return e;
+    return new Problem("No space left on device; the NetCDF C library said \"" + e.getMessage() + "\"", e);
   }
 
   /**
@@ -238,27 +298,5 @@ final class NetcdfWriter {
       int count = Math.min(step, shape[0] - first);
       w.write(var, v.slabOrigin(first), v.rows().read(first, count));
     }
-  }
-
-  /** Makes the rename durable; not every platform can open a directory, and that is no error. */
-  private static void syncDirectory(Path dir) {
-    try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
-      ch.force(true);
-    } catch (IOException | UnsupportedOperationException e) {
-      log.debug("cannot fsync directory {}: {}", dir, e.toString());
-    }
-  }
-
-  private static void deleteQuietly(Path tmp) {
-    try {
-      Files.deleteIfExists(tmp);
-    } catch (IOException e) {
-      log.warn("could not delete the temporary file {}: {}", tmp, e.toString());
-    }
-  }
-
-  private static UncheckedIOException failure(Path file, String why, IOException cause) {
-    String message = "cannot write " + file + ": " + why;
-    return new UncheckedIOException(message, cause != null ? cause : new IOException(message));
   }
 }

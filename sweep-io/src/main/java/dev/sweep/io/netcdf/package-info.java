@@ -8,7 +8,8 @@
  * <p>Inside, as in xarray, the CF encoding is kept apart from the file I/O: {@code CfEncoder},
  * {@code CfDecoder} and {@code CfAttributes} turn a dataset into NetCDF variables and attributes and
  * back ({@code NcFile} is the structure between them); {@code NetcdfWriter} and {@code NetcdfReader} do
- * the I/O (atomic replace, format probing, error messages). The format decisions are documented in
+ * the I/O (format probing through the one open file, error messages), the writer through
+ * {@link dev.sweep.io.internal.AtomicFiles} for the atomic replace. The format decisions are documented in
  * {@code sweep-io/NETCDF.md}.
  *
  * <p>Nulls: no public method takes or returns null. In a dataset read back, a missing number is NaN and

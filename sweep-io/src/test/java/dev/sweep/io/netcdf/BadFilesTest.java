@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.sweep.store.StoreFormatException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,11 +13,23 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Files that are not (whole) NetCDF files give a message naming the file and the problem. */
+/**
+ * Files that are not (whole) NetCDF files give a {@link StoreFormatException} naming the file and the
+ * problem; files that cannot be read at all an {@link UncheckedIOException}.
+ */
 class BadFilesTest {
   @TempDir Path dir;
 
+  /** The problem a damaged file is reported with: a {@link StoreFormatException} naming the file. */
   private String readError(Path file) {
+    StoreFormatException e = assertThrows(StoreFormatException.class, () -> Netcdf.read(file));
+    assertEquals(file, e.path());
+    assertTrue(e.getMessage().startsWith(file + ": "), e.getMessage());
+    return e.getMessage().substring((file + ": ").length());
+  }
+
+  /** The problem a file that cannot be read at all is reported with: an {@link UncheckedIOException}. */
+  private String ioError(Path file) {
     UncheckedIOException e = assertThrows(UncheckedIOException.class, () -> Netcdf.read(file));
     assertTrue(e.getMessage().startsWith("cannot read " + file + ": "), e.getMessage());
     return e.getMessage().substring(("cannot read " + file + ": ").length());
@@ -47,12 +60,12 @@ class BadFilesTest {
 
   @Test
   void missingFileSaysSo() {
-    assertEquals("no such file", readError(dir.resolve("missing.nc")));
+    assertEquals("no such file", ioError(dir.resolve("missing.nc")));
   }
 
   @Test
   void directoryIsNotANetcdfFile() {
-    assertEquals("it is a directory, not a NetCDF file", readError(dir));
+    assertEquals("it is a directory, not a NetCDF file", ioError(dir));
   }
 
   @Test

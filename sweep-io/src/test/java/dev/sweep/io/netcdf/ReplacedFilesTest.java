@@ -6,9 +6,11 @@ import dev.sweep.data.DType;
 import dev.sweep.data.Dataset;
 import dev.sweep.data.Variable;
 import dev.sweep.internal.Column;
+import dev.sweep.io.internal.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -25,7 +27,7 @@ class ReplacedFilesTest {
   }
 
   static Dataset large() {
-    Column c = Column.allocate(DType.DOUBLE, new long[] {OldFiles.LARGE / 8 + 1000});
+    Column c = Column.allocate(DType.DOUBLE, new long[] {AtomicFiles.KEEP_ASIDE_BYTES / 8 + 1000});
     for (long i = 0; i < c.length(); i++) c.setDouble(i, i);
     return Dataset.builder().variable(Variable.of("y", List.of("n"), c)).build();
   }
@@ -42,7 +44,7 @@ class ReplacedFilesTest {
     Path f = dir.resolve("r.nc");
     Dataset big = large();
     for (int i = 0; i < 3; i++) Netcdf.write(big, f);
-    for (int i = 0; i < 250 && !hidden().isEmpty(); i++) Thread.sleep(20);
+    assertTrue(AtomicFiles.awaitReleased(Duration.ofMinutes(2)), "the background deletions finished");
     assertEquals(List.of(), hidden());
     assertEquals(big, Netcdf.read(f));
   }
