@@ -1,5 +1,6 @@
 package dev.sweep.io.csv;
 
+import dev.sweep.io.internal.AtomicFiles;
 import dev.sweep.data.DType;
 import dev.sweep.data.Dataset;
 import dev.sweep.data.Variable;
@@ -412,15 +413,10 @@ public final class CsvStore implements RecordStore {
     return n;
   }
 
-  /** Makes a new file's directory entry durable; best effort (not every platform can). */
+  /** Makes a new file's directory entry durable. */
   private void syncDirectory() {
     Path dir = path.toAbsolutePath().getParent();
-    if (dir == null) return;
-    try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
-      ch.force(true);
-    } catch (IOException | RuntimeException e) {
-      LOG.debug("cannot fsync directory {}: {}", dir, e.toString());
-    }
+    if (dir != null) AtomicFiles.syncDirectory(dir);
   }
 
   @Override

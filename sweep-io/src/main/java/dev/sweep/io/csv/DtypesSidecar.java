@@ -1,18 +1,14 @@
 package dev.sweep.io.csv;
 
 import dev.sweep.data.DType;
+import dev.sweep.io.internal.AtomicFiles;
 import dev.sweep.io.internal.Json;
 import dev.sweep.store.StoreFormatException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,29 +50,10 @@ final class DtypesSidecar {
     for (int i = 0; i < names.size(); i++) json.put(names.get(i), types.get(i).numpyName());
     byte[] bytes = (Json.write(json) + "\n").getBytes(StandardCharsets.UTF_8);
     Path target = of(csv);
-    Path tmp = null;
     try {
-      Path dir = target.toAbsolutePath().getParent();
-      tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
-      try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-        ByteBuffer b = ByteBuffer.wrap(bytes);
-        while (b.hasRemaining()) ch.write(b);
-        ch.force(true);
-      }
-      try {
-        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } catch (IOException e) {
-      if (tmp != null) {
-        try {
-          Files.deleteIfExists(tmp);
-        } catch (IOException ignored) {
-          e.addSuppressed(ignored);
-        }
-      }
-      throw new UncheckedIOException("cannot write the column types of " + csv + " to " + target, e);
+      AtomicFiles.replace(target, tmp -> Files.write(tmp, bytes));
+    } catch (UncheckedIOException e) {
+      throw new UncheckedIOException("cannot write the column types of " + csv + " to " + target, e.getCause());
     }
   }
 
