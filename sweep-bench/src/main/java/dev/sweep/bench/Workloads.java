@@ -4,7 +4,7 @@ import dev.sweep.data.Dataset;
 import dev.sweep.data.Index;
 import dev.sweep.data.Variable;
 import dev.sweep.farm.Harvester;
-import dev.sweep.internal.Column;
+import dev.sweep.data.Column;
 import dev.sweep.io.netcdf.Netcdf;
 import dev.sweep.run.ComboRunner;
 import dev.sweep.run.RunFunction;

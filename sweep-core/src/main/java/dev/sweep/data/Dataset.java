@@ -1,6 +1,5 @@
 package dev.sweep.data;
 
-import dev.sweep.internal.Column;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -340,8 +339,8 @@ public final class Dataset {
       if (a.type() != b.type()) {
         return Optional.of("variable '" + a.name() + "' is " + a.type() + " vs " + b.type());
       }
-      Column ca = a.column();
-      Column cb = b.column();
+      Column ca = a.storage();
+      Column cb = b.storage();
       for (long i = 0; i < ca.length(); i++) {
         if (!ca.sameElement(cb, i, i)) {
           return Optional.of("variable '" + a.name() + "' differs at " + Repr.labels(labelsAt(a, i)) + ": "
@@ -432,7 +431,7 @@ public final class Dataset {
     if (variables.isEmpty()) sb.append("\n    *empty*");
     for (Variable v : variables.values()) {
       sb.append("\n    ").append(pad(v.name(), w)).append(' ').append(Repr.dims(v.dims())).append(' ')
-          .append(v.type()).append(' ').append(Repr.values(v.column(), 60));
+          .append(v.type()).append(' ').append(Repr.values(v.storage(), 60));
     }
     if (!attrs.isEmpty()) {
       sb.append("\nAttributes:");

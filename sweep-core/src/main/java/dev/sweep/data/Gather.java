@@ -1,6 +1,5 @@
 package dev.sweep.data;
 
-import dev.sweep.internal.Column;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +22,7 @@ final class Gather {
     long[] outShape = new long[rank];
     for (int d = 0; d < rank; d++) outShape[d] = pick[d] == null ? shape[d] : pick[d].length;
     long[] strides = Dataset.strides(shape);
-    Column src = v.column();
+    Column src = v.storage();
     Column dst = Column.allocate(v.type(), outShape);
     long n = Column.product(outShape);
     int[] idx = new int[rank];

@@ -1,6 +1,5 @@
 package dev.sweep.data;
 
-import dev.sweep.internal.Column;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashSet;
@@ -146,7 +145,7 @@ final class Merger {
 
   private static void copy(Variable src, Map<String, int[]> map, long[] strides, Column out, BitSet filled,
       Dataset old, Dataset neu, MergePolicy policy, boolean second) {
-    Column c = src.column();
+    Column c = src.storage();
     long[] shape = c.shape();
     int rank = shape.length;
     int[][] pos = new int[rank][];

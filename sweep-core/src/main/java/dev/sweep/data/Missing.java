@@ -1,6 +1,5 @@
 package dev.sweep.data;
 
-import dev.sweep.internal.Column;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -26,7 +25,7 @@ final class Missing {
     int left = present.length;
     for (Variable v : ds.variables().values()) {
       if (left == 0) break;
-      Column c = v.column();
+      Column c = v.storage();
       if (c.type() != DType.STRING && !c.type().isFloating()) return List.of(); // always present
       long[] shape = c.shape();
       int rank = shape.length;

@@ -1,6 +1,5 @@
 package dev.sweep.data;
 
-import dev.sweep.internal.Column;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -1,6 +1,5 @@
 package dev.sweep.data;
 
-import dev.sweep.internal.Column;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -179,8 +178,16 @@ public final class Variable {
     return a;
   }
 
-  /** {@return the internal storage, not copied} For sweep's own modules. */
+  /**
+   * {@return the storage, as a read-only view} For sweep's own modules: reads cost one indirection,
+   * writes throw {@link UnsupportedOperationException}, so the variable stays immutable.
+   */
   public Column column() {
+    return column.readOnly();
+  }
+
+  /** The storage itself, for this package's own loops. */
+  Column storage() {
     return column;
   }
 

@@ -4,7 +4,7 @@ import dev.sweep.data.DType;
 import dev.sweep.data.Dataset;
 import dev.sweep.data.Index;
 import dev.sweep.data.Variable;
-import dev.sweep.internal.Column;
+import dev.sweep.data.Column;
 import dev.sweep.space.Space;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;

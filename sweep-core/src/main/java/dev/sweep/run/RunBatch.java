@@ -1,7 +1,7 @@
 package dev.sweep.run;
 
 import dev.sweep.data.DType;
-import dev.sweep.internal.Column;
+import dev.sweep.data.Column;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -3,7 +3,7 @@ package dev.sweep.run;
 import dev.sweep.data.DType;
 import dev.sweep.data.Dataset;
 import dev.sweep.data.Index;
-import dev.sweep.internal.Column;
+import dev.sweep.data.Column;
 import dev.sweep.space.Cases;
 import dev.sweep.space.Combos;
 import dev.sweep.space.Space;

@@ -282,7 +282,7 @@ public final class Runner {
       } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException("argument '" + name + "': " + e.getMessage(), e);
       }
-      dev.sweep.internal.Column col = dev.sweep.internal.Column.allocate(t, new long[] {values.length});
+      dev.sweep.data.Column col = dev.sweep.data.Column.allocate(t, new long[] {values.length});
       for (int c = 0; c < values.length; c++) col.set(c, values[c]);
       b.variable(dev.sweep.data.Variable.of(name, List.of(dim), col));
     }

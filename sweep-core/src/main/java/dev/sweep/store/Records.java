@@ -2,7 +2,7 @@ package dev.sweep.store;
 
 import dev.sweep.data.Dataset;
 import dev.sweep.data.Variable;
-import dev.sweep.internal.Column;
+import dev.sweep.data.Column;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;

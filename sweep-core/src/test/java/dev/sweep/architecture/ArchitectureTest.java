@@ -51,12 +51,7 @@ class ArchitectureTest {
         noClasses().that().resideOutsideOfPackage("dev.sweep.testing..")
             .should().dependOnClassesThat().resideInAPackage("dev.sweep.testing..")
             .as("the test helpers are used by tests only"),
-        // internal.Column and data.DType still refer to each other (see the package docs of internal);
-        // every other pair of packages is free of cycles.
-        slices().matching("dev.sweep.(*)..").should().beFreeOfCycles().ignoreDependency(
-            com.tngtech.archunit.base.DescribedPredicate.describe("in internal",
-                c -> c.getPackageName().startsWith("dev.sweep.internal")),
-            com.tngtech.archunit.base.DescribedPredicate.alwaysTrue())
+        slices().matching("dev.sweep.(*)..").should().beFreeOfCycles()
             .as("packages are free of cycles"));
   }
 

@@ -208,4 +208,19 @@ class DatasetTest {
     assertEquals(-1, Index.ofInts(1, 2).indexOf("1"));
     assertEquals(Index.ofDoubles(1, 1.5, 2), Index.ofInts(2, 1).union(Index.ofDoubles(1.5)));
   }
+
+  @Test
+  void theStorageAVariableHandsOutCannotChangeTheDataset() {
+    Dataset d = Dataset.builder().coord("p", Index.ofInts(1, 2))
+        .variable("y", List.of("p"), Nd4j.createFromArray(1.0, 2.0)).build();
+    Column c = d.variable("y").column();
+    var e = assertThrows(UnsupportedOperationException.class, () -> c.setDouble(0, 42));
+    assertEquals("this column belongs to an immutable variable; copy() it to change it", e.getMessage());
+    assertThrows(UnsupportedOperationException.class, () -> c.setMissing(1));
+    assertEquals(1.0, d.variable("y").getDouble(0));
+    Column mine = c.copy();
+    mine.setDouble(0, 42);
+    assertEquals(42.0, mine.getDouble(0));
+    assertEquals(1.0, d.variable("y").getDouble(0), "a copy is the caller's own");
+  }
 }

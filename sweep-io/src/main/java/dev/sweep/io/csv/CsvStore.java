@@ -680,7 +680,7 @@ public final class CsvStore implements RecordStore {
       Object a = p.data()[c];
       boolean[] miss = p.missing()[c];
       if (n == 0) { // ND4J cannot make an empty array from an empty Java array
-        b.variable(Variable.of(name, dims, dev.sweep.internal.Column.allocate(p.types()[c], new long[] {0})));
+        b.variable(Variable.of(name, dims, dev.sweep.data.Column.allocate(p.types()[c], new long[] {0})));
         continue;
       }
       switch (p.types()[c]) {

@@ -2,7 +2,7 @@ package dev.sweep.io.netcdf;
 
 import dev.sweep.data.DType;
 import dev.sweep.data.Index;
-import dev.sweep.internal.Column;
+import dev.sweep.data.Column;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
 

@@ -4,7 +4,7 @@ import dev.sweep.data.DType;
 import dev.sweep.data.Dataset;
 import dev.sweep.data.DuplicateLabelException;
 import dev.sweep.data.Variable;
-import dev.sweep.internal.Column;
+import dev.sweep.data.Column;
 import dev.sweep.io.internal.Json;
 import java.io.IOException;
 import java.nio.charset.Charset;

@@ -3,7 +3,7 @@ package dev.sweep.io.netcdf;
 import dev.sweep.data.Dataset;
 import dev.sweep.data.Index;
 import dev.sweep.data.Variable;
-import dev.sweep.internal.Column;
+import dev.sweep.data.Column;
 import dev.sweep.io.internal.Json;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -165,7 +165,7 @@ public final class Tables {
     for (Column<?> col : table.columns()) {
       String name = col.name();
       if (n == 0 && dtypeOf(col) != null) { // ND4J cannot make an empty array from an empty Java array
-        b.variable(Variable.of(name, dims, dev.sweep.internal.Column.allocate(dtypeOf(col), new long[] {0})));
+        b.variable(Variable.of(name, dims, dev.sweep.data.Column.allocate(dtypeOf(col), new long[] {0})));
       } else if (col instanceof DoubleColumn d) {
         b.variable(name, dims, Nd4j.createFromArray(d.asDoubleArray()));
       } else if (col instanceof FloatColumn f) {

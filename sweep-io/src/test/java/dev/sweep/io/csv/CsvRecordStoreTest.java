@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.sweep.data.DType;
 import dev.sweep.data.Dataset;
 import dev.sweep.data.Variable;
-import dev.sweep.internal.Column;
+import dev.sweep.data.Column;
 import dev.sweep.data.Index;
 import dev.sweep.store.RecordStore;
 import dev.sweep.store.StoreProvider;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.*;
 import dev.sweep.data.DType;
 import dev.sweep.data.Dataset;
 import dev.sweep.data.Variable;
-import dev.sweep.internal.Column;
+import dev.sweep.data.Column;
 import dev.sweep.io.internal.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Files;

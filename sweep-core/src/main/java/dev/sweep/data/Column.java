@@ -1,6 +1,5 @@
-package dev.sweep.internal;
+package dev.sweep.data;
 
-import dev.sweep.data.DType;
 import java.util.Arrays;
 import org.bytedeco.javacpp.DoublePointer;
 import org.bytedeco.javacpp.indexer.BooleanIndexer;
@@ -15,11 +14,14 @@ import org.nd4j.linalg.factory.Nd4j;
  * Flat, typed storage of one variable in C order: an ND4J array read and written through its raw
  * indexer (no per-element checks, no boxing), or a Java array of strings.
  *
- * <p>Internal: not part of the public API; its methods may change without notice. Reads and writes
+ * <p>Storage for sweep's own modules (the run layer writes results into it, the formats read and fill
+ * it); its methods may change without notice. A {@link Variable} owns its column: {@link
+ * Variable#column()} hands out a {@linkplain #readOnly() read-only view}, so a dataset stays
+ * immutable. Reads and writes
  * of distinct elements from different threads are safe; publication is the caller's business.
  */
 public abstract sealed class Column
-    permits Column.Doubles, Column.Floats, Column.Longs, Column.Ints, Column.Booleans, Column.Strings {
+    permits Column.Doubles, Column.Floats, Column.Longs, Column.Ints, Column.Booleans, Column.Strings, Column.ReadOnly {
 
   final long[] shape;
   final long length;
@@ -405,5 +407,43 @@ public abstract sealed class Column
     public Column reshape(long[] s) {
       return ofStrings(s, values);
     }
+  }
+
+  /** {@return a view of this column that refuses every write; reads see this column} */
+  public Column readOnly() {
+    return new ReadOnly(this);
+  }
+
+  /** A view that reads its column and refuses writes: what {@link Variable#column()} returns. */
+  static final class ReadOnly extends Column {
+    private final Column inner;
+
+    ReadOnly(Column inner) {
+      super(inner.shape);
+      this.inner = inner;
+    }
+
+    private UnsupportedOperationException refused() {
+      return new UnsupportedOperationException("this column belongs to an immutable variable; copy() it to change it");
+    }
+
+    @Override public Column readOnly() { return this; }
+    @Override public DType type() { return inner.type(); }
+    @Override public INDArray array() { return inner.array(); }
+    @Override public String[] strings() { return inner.strings() == null ? null : inner.strings().clone(); }
+    @Override public double getDouble(long i) { return inner.getDouble(i); }
+    @Override public long getLong(long i) { return inner.getLong(i); }
+    @Override public Object get(long i) { return inner.get(i); }
+    @Override public boolean isMissing(long i) { return inner.isMissing(i); }
+    @Override public void setDouble(long i, double v) { throw refused(); }
+    @Override public void setDoubles(long start, double[] src) { throw refused(); }
+    @Override public void setLong(long i, long v) { throw refused(); }
+    @Override public void setBoolean(long i, boolean v) { throw refused(); }
+    @Override public void setString(long i, String v) { throw refused(); }
+    @Override public void set(long i, Object v) { throw refused(); }
+    @Override public void setMissing(long i) { throw refused(); }
+    @Override public Column copy() { return inner.copy(); }
+    @Override public Column reshape(long[] newShape) { return inner.reshape(newShape).readOnly(); }
+    @Override public boolean sameElement(Column o, long i, long j) { return inner.sameElement(o, i, j); }
   }
 }
