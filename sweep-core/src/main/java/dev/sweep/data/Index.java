@@ -165,6 +165,11 @@ public final class Index {
     return t;
   }
 
+  private static Object firstNonLong(Object[] labels) {
+    for (Object o : labels) if (!(o instanceof Long) && !(o instanceof Integer)) return o;
+    return labels[0];
+  }
+
   private static Object toArray(DType t, Object[] labels) {
     int n = labels.length;
     switch (t) {
@@ -180,7 +185,13 @@ public final class Index {
       }
       case DOUBLE: {
         double[] a = new double[n];
-        for (int i = 0; i < n; i++) a[i] = ((Number) labels[i]).doubleValue();
+        for (int i = 0; i < n; i++) {
+          a[i] = ((Number) labels[i]).doubleValue();
+          if (labels[i] instanceof Long l && (long) a[i] != l) {
+            throw new IllegalArgumentException("the label " + l + " (int64) has no exact float64, the type it shares"
+                + " with the other labels (" + show(firstNonLong(labels)) + "); give every label as a long, or as a double");
+          }
+        }
         return a;
       }
       case FLOAT: {

@@ -121,7 +121,7 @@ final class Engine {
     final long n; // the number of runs in the range
     final AtomicLong done = new AtomicLong();
     final AtomicBoolean stop = new AtomicBoolean();
-    final AtomicReference<RunFailedException> fatal = new AtomicReference<>();
+    final AtomicReference<RuntimeException> fatal = new AtomicReference<>();
     final List<Failure> failures = Collections.synchronizedList(new ArrayList<>());
     final AtomicLong failureCount = new AtomicLong();
     long[] failedRuns = new long[16]; // every failed run, guarded by failures
@@ -161,7 +161,7 @@ final class Engine {
         Failures f = failures();
         listeners.forEach(l -> l.finished(f));
       }
-      RunFailedException e = fatal.get();
+      RuntimeException e = fatal.get();
       if (e != null) throw e;
       Failures f = failures();
       if (!f.isEmpty()) LOG.warn(f.summary());
@@ -287,12 +287,17 @@ final class Engine {
 
       /** Stops the sweep; the first run to get here is the one the exception names. Returns false. */
       private boolean halt(long run, Throwable cause) {
-        if (fatal.compareAndSet(null, new RunFailedException(run, space.size(), args.toMap(), cause))) stop.set(true);
+        // A sweep too large for memory is no fault of the run that found it out: say so as it is.
+        RuntimeException e = cause instanceof MemoryBudget.TooLarge tooLarge ? tooLarge
+            : new RunFailedException(run, space.size(), args.toMap(), cause);
+        if (fatal.compareAndSet(null, e)) stop.set(true);
         return false;
       }
 
       private boolean failed(long run, Throwable t) {
-        if (t instanceof VirtualMachineError vme) throw vme;
+        // A stack overflow unwinds cleanly and belongs to the run (deep recursion in the function);
+        // other VM errors (out of memory) leave the JVM in no state to go on.
+        if (t instanceof VirtualMachineError vme && !(t instanceof StackOverflowError)) throw vme;
         if (t instanceof InterruptedException) Thread.currentThread().interrupt();
         Failure f = new Failure(run, args.toMap(), t);
         if (options.onError() == OnError.STOP) return halt(run, t);

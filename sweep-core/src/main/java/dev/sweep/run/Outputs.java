@@ -41,6 +41,20 @@ final class Outputs implements Engine.Sink {
     this.space = space;
     this.outer = outer;
     this.rangeFrom = rangeFrom;
+    // Before any run: at least one byte per cell and output, so a hopeless sweep is refused at once.
+    long cells = Column.product(outer);
+    List<DType> floor = new ArrayList<>();
+    for (int i = 0; i < Math.max(1, runner.vars().size()); i++) floor.add(DType.BOOLEAN);
+    MemoryBudget.check(describeSweep(space), cells, floor);
+  }
+
+  static String describeSweep(Space space) {
+    StringBuilder sb = new StringBuilder("the sweep over ");
+    List<String> dims = space.dims();
+    long[] shape = space.shape();
+    for (int d = 0; d < dims.size(); d++) sb.append(d == 0 ? "" : " x ").append(dims.get(d)).append(": ").append(shape[d]);
+    if (dims.isEmpty()) sb.append("no dimension");
+    return sb.toString();
   }
 
   /** A sink over the whole grid of the space, for {@link #finish}. */
@@ -275,6 +289,7 @@ final class Outputs implements Engine.Sink {
         DType t = runner.types().containsKey(names[i]) ? runner.types().get(names[i]) : typeOf(names[i], v);
         long[] full = Arrays.copyOf(outer, outer.length + shape.length);
         System.arraycopy(shape, 0, full, outer.length, shape.length);
+        MemoryBudget.check("output '" + names[i] + "' of " + describeSweep(space), Column.product(full), List.of(t));
         // Every cell is written by a run or marked missing at the end, so no zero-fill is needed.
         columns[i] = Column.allocateUninitialized(t, full);
         inner[i] = Column.product(shape);
@@ -377,6 +392,7 @@ final class Outputs implements Engine.Sink {
         long[] shape = v.shape();
         long[] full = Arrays.copyOf(outer, outer.length + shape.length);
         System.arraycopy(shape, 0, full, outer.length, shape.length);
+        MemoryBudget.check("variable '" + names[i] + "' of " + describeSweep(space), Column.product(full), List.of(v.type()));
         columns[i] = Column.allocateUninitialized(v.type(), full);
         inner[i] = v.size();
       }

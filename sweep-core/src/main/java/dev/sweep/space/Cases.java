@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Map;
 import java.util.Set;
 
@@ -54,8 +55,13 @@ public final class Cases {
    * @throws IllegalArgumentException for a repeated name, a tuple of the wrong length, or a null value
    */
   public static Cases of(List<String> names, List<? extends List<?>> tuples) {
+    Objects.requireNonNull(names, "names");
+    Objects.requireNonNull(tuples, "tuples");
     Set<String> seen = new LinkedHashSet<>();
     for (String n : names) {
+      if (n == null || n.isBlank()) {
+        throw new IllegalArgumentException("case argument names " + names + " hold an empty or null name; name every argument");
+      }
       if (!seen.add(n)) throw new IllegalArgumentException("case argument '" + n + "' is named twice in " + names);
     }
     List<Object[]> rows = new ArrayList<>(tuples.size());

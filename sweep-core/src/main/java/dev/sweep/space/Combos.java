@@ -2,6 +2,7 @@ package dev.sweep.space;
 
 import dev.sweep.data.DuplicateLabelException;
 import dev.sweep.data.Index;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,7 +61,7 @@ public final class Combos {
    *
    * @return the number of combinations, at least 1
    * @throws IllegalStateException if a parameter stands for stored values not yet resolved
-   * @throws ArithmeticException if the product overflows a long
+   * @throws IllegalArgumentException naming the sizes, if the product overflows a long
    */
   public long size() {
     long n = 1;
@@ -69,7 +70,14 @@ public final class Combos {
         throw new IllegalStateException("parameter '" + p.name() + "' stands for the values already stored; "
             + "only a Harvester can resolve it");
       }
-      n = Math.multiplyExact(n, p.size());
+      try {
+        n = Math.multiplyExact(n, p.size());
+      } catch (ArithmeticException e) {
+        List<String> sizes = new ArrayList<>();
+        for (Parameter q : parameters.values()) sizes.add(q.name() + ": " + q.size());
+        throw new IllegalArgumentException("the combinations of " + String.join(" x ", sizes) + " are more than "
+            + Long.MAX_VALUE + " runs; sweep fewer values, or sample the space with a Sampler", e);
+      }
     }
     return n;
   }
@@ -208,6 +216,10 @@ public final class Combos {
      */
     public Builder add(String name, Object... values) {
       Objects.requireNonNull(name, "name");
+      Objects.requireNonNull(values, () -> "the values of parameter '" + name + "'");
+      if (name.isBlank()) {
+        throw new IllegalArgumentException("a parameter name is empty (\"" + name + "\"); name every parameter");
+      }
       if (values.length == 1 && values[0] != null && values[0].getClass().isArray()) {
         throw new IllegalArgumentException("parameter '" + name + "' was given one array ("
             + values[0].getClass().getSimpleName() + "); pass its elements, or use add(name, int[]/long[]/double[])");
@@ -230,7 +242,7 @@ public final class Combos {
      * @throws IllegalArgumentException as {@link #add(String, Object...)}
      */
     public Builder add(String name, List<?> values) {
-      return add(name, values.toArray());
+      return add(name, Objects.requireNonNull(values, () -> "the values of parameter '" + name + "'").toArray());
     }
 
     /**

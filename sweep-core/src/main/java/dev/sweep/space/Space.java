@@ -107,7 +107,12 @@ public abstract sealed class Space permits GridSpace, FlatSpace {
 
   /** {@return the number of runs: the cases (1 if none) times the combinations} */
   public final long size() {
-    return Math.multiplyExact(cases.isEmpty() ? 1 : cases.size(), comboSize);
+    try {
+      return Math.multiplyExact(cases.isEmpty() ? 1 : cases.size(), comboSize);
+    } catch (ArithmeticException e) {
+      throw new IllegalArgumentException(cases.size() + " cases times " + comboSize + " combinations are more than "
+          + Long.MAX_VALUE + " runs", e);
+    }
   }
 
   /**

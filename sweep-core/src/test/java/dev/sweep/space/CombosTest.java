@@ -115,4 +115,21 @@ class CombosTest {
     assertEquals(List.of("a", "b", "c"), over.names());
     assertEquals(2 * 2, over.size());
   }
+
+  @Test
+  void refusesNullsAndEmptyNamesNamingTheParameter() {
+    var npe = assertThrows(NullPointerException.class, () -> Combos.builder().add("a", (Object[]) null));
+    assertEquals("the values of parameter 'a'", npe.getMessage());
+    assertEquals("names", assertThrows(NullPointerException.class, () -> Cases.of(null, java.util.List.of())).getMessage());
+    var e = assertThrows(IllegalArgumentException.class, () -> Combos.builder().add("", 1, 2));
+    assertEquals("a parameter name is empty (\"\"); name every parameter", e.getMessage());
+  }
+
+  @Test
+  void longLabelsThatADoubleWouldCollapseAreRefused() {
+    var e = assertThrows(IllegalArgumentException.class,
+        () -> Combos.builder().add("a", 1L << 53, (1L << 53) + 1, 2.5).build());
+    assertTrue(e.getMessage().contains("the label 9007199254740993 (int64) has no exact float64, the type it shares"
+        + " with the other labels (2.5)"), e.getMessage());
+  }
 }
