@@ -13,6 +13,7 @@ import dev.sweep.space.Design;
 import dev.sweep.space.Draws;
 import dev.sweep.store.IncompatibleStoreException;
 import dev.sweep.store.RecordStore;
+import dev.sweep.store.Records;
 import dev.sweep.store.Stores;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -325,7 +326,7 @@ public final class Sampler {
    * dataset over {@value #DIM}, one variable per column.
    */
   public synchronized Dataset fullDataset() {
-    if (full == null) full = parts.isEmpty() ? empty() : parts.size() == 1 ? parts.get(0) : join(parts);
+    if (full == null) full = parts.isEmpty() ? empty() : Records.join(parts, DIM);
     if (parts.size() > 1) {
       parts.clear();
       parts.add(full);
@@ -396,30 +397,6 @@ public final class Sampler {
       b.variable(v.dims().get(0).equals(DIM) ? v : Variable.of(v.name(), List.of(DIM), v.column()).withAttrs(v.attrs()));
     }
     return b.attrs(stored.attrs()).build();
-  }
-
-  /** Joins datasets of the same columns and types along {@value #DIM}. */
-  private static Dataset join(List<Dataset> parts) {
-    long total = 0;
-    for (Dataset p : parts) total += p.sizes().get(DIM);
-    if (total > Integer.MAX_VALUE) {
-      throw new IllegalStateException("the sampler holds " + total + " samples; at most " + Integer.MAX_VALUE + " fit one dataset");
-    }
-    Dataset first = parts.get(0);
-    Dataset.Builder b = Dataset.builder().dim(DIM, (int) total);
-    for (Variable v : first.variables().values()) {
-      Column joined = Column.allocateUninitialized(v.type(), new long[] {total});
-      long at = 0;
-      for (Dataset p : parts) {
-        Column src = p.variable(v.name()).column();
-        for (long i = 0, len = src.length(); i < len; i++) src.copyTo(i, joined, at + i);
-        at += src.length();
-      }
-      b.variable(Variable.of(v.name(), List.of(DIM), joined).withAttrs(v.attrs()));
-    }
-    Map<String, Object> attrs = new LinkedHashMap<>();
-    for (Dataset p : parts) attrs.putAll(p.attrs());
-    return b.attrs(attrs).build();
   }
 
   static String describeDifference(List<String> actual, List<String> expected) {
