@@ -8,6 +8,7 @@ operation in Java under the same name. Prints "ok" when done.
 import sys
 import warnings
 
+import numpy as np
 import xarray as xr
 
 warnings.simplefilter("ignore")  # all-NaN slices and degrees of freedom <= 0, as expected
@@ -41,6 +42,10 @@ OPERATIONS = {
     "concat_a": lambda ds: xr.concat([ds.isel(a=[0, 1]), ds.isel(a=[2, 3])], "a"),
     "concat_new": lambda ds: xr.concat([ds, ds], "run"),
     "rename": lambda ds: ds.rename({"f": "energy", "a": "amp"}),
+    "assign_product": lambda ds: ds.assign(energy=ds.f * ds.g),
+    "assign_broadcast": lambda ds: ds.assign(h=ds.g + ds.i, k=ds.n / ds.t),
+    "assign_map": lambda ds: ds.assign(sg=np.sin(ds.g) * 2),
+    "where_test": lambda ds: ds[["g", "i"]].where(ds.g < 5),
 }
 
 

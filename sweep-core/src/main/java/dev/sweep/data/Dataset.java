@@ -1136,6 +1136,55 @@ public final class Dataset {
     return Reshape.concat(datasets, Objects.requireNonNull(dim, "dim"), Objects.requireNonNull(labels, "labels"));
   }
 
+  /**
+   * A data variable, or a dimension's labels as a 1-D variable over that dimension, as xarray's
+   * {@code ds[name]}: the operands of arithmetic such as {@code ds.get("b_out").times(ds.get("a"))}.
+   *
+   * @param name a data variable or a labelled dimension
+   * @return the variable
+   * @throws IllegalArgumentException if it is neither, listing both kinds
+   */
+  public Variable get(String name) {
+    Variable v = variables.get(name);
+    if (v != null) return v;
+    Index ix = coords.get(name);
+    if (ix != null) return Arithmetic.labels(name, ix);
+    throw new IllegalArgumentException("no variable or labelled dimension '" + name + "'; the variables are "
+        + variables.keySet() + " and the labelled dimensions " + coords.keySet());
+  }
+
+  /**
+   * {@return this dataset with a variable added under {@code name} (last), or replacing the one of that
+   * name (in its place)},
+   * as xarray's {@code assign}: {@code ds.with("energy", ds.get("b_out").times(ds.get("a")))}.
+   * Dimensions the variable has and this dataset lacks are added without labels.
+   *
+   * @param name the variable's name in the result
+   * @param variable the data
+   * @throws IllegalArgumentException if its size along a dimension differs from the dimension's, or
+   *     the name is that of a labelled dimension
+   */
+  public Dataset with(String name, Variable variable) {
+    Objects.requireNonNull(name, "name");
+    Builder b = toBuilder();
+    b.variables.clear();
+    for (Variable v : variables.values()) b.variable(v.name().equals(name) ? variable.rename(name) : v);
+    if (!variables.containsKey(name)) b.variable(variable.rename(name));
+    return b.build();
+  }
+
+  /**
+   * {@return this dataset with a variable computed from it}:
+   * {@code ds.with("energy", d -> d.get("b_out").times(d.get("a")))}. As {@link #with(String, Variable)}.
+   *
+   * @param name the variable's name in the result
+   * @param compute the variable, from this dataset
+   * @throws IllegalArgumentException as {@link #with(String, Variable)}, or as {@code compute} throws
+   */
+  public Dataset with(String name, java.util.function.Function<Dataset, Variable> compute) {
+    return with(name, Objects.requireNonNull(compute.apply(this), "the computed variable"));
+  }
+
   /** C-order strides of a shape, in elements. */
   static long[] strides(long[] shape) {
     long[] st = new long[shape.length];

@@ -22,6 +22,11 @@
  *       {@code where} (masking to missing); {@code dropMissing} (xarray's {@code dropna}, with
  *       {@link dev.sweep.data.Drop}); {@code dropSel}.
  *   <li>Reshaping: {@code rename, transpose, expandDims, squeeze, concat, dropVars, assignCoords}.
+ *   <li>Arithmetic: {@code ds.get(name)} is a data variable or a dimension's labels as a variable;
+ *       {@link dev.sweep.data.Variable#plus(dev.sweep.data.Variable) plus}, {@code minus}, {@code times},
+ *       {@code div} (with a variable or a number), {@code map} and {@code combine} (any function),
+ *       {@code test} (a bool condition for {@code where}), broadcasting by dimension name;
+ *       {@code ds.with(name, d -> d.get("b_out").times(d.get("a")))} adds the result.
  * </ul>
  *
  * <p>Where sweep differs from xarray (2023.01), and why:
@@ -44,6 +49,10 @@
  *       lookup refuses two targets that find the same label (xarray allows duplicates).
  *   <li>A label range on unsorted labels, or whose ends run against the labels' order, is an error
  *       (xarray selects by position or returns nothing). {@code dropSel} refuses to remove every label.
+ *   <li>Arithmetic is float64 whatever the operands (NumPy keeps int + int an int and float32 a
+ *       float32), and broadcasts by dimension name only: a {@code Variable} carries no labels, so
+ *       operands from datasets with other labels are not aligned (xarray aligns them by label first;
+ *       select or merge to align).
  *   <li>{@code concat} needs the same variables and the same other labels in every dataset (xarray's
  *       {@code join="exact"}); {@link dev.sweep.data.Dataset#merge} aligns differing labels. Reductions
  *       drop attributes by default, as xarray's {@code keep_attrs=False}.
