@@ -2,8 +2,9 @@
 
     /usr/bin/python3 xarray_operations.py IN.nc OUT_DIR
 
-Writes OUT_DIR/<name>.nc (NetCDF-4) for each operation below; XarrayOperationsTest runs the same
-operation in Java under the same name. Prints "ok" when done.
+Writes OUT_DIR/<name>.nc (NetCDF-4) for each operation below, which XarrayOperationsTest runs in Java
+under the same name, and OUT_DIR/to_dataframe.csv, the long-form table of the input
+(to_dataframe().reset_index()). Prints "ok" when done.
 """
 import sys
 import warnings
@@ -56,6 +57,7 @@ def main(path, out):
         for v in result.variables.values():
             v.encoding = {}  # the input's NetCDF-3 char encoding does not carry over to NetCDF-4 strings
         result.to_netcdf(f"{out}/{name}.nc", format="NETCDF4")
+    ds.to_dataframe().reset_index().to_csv(f"{out}/to_dataframe.csv", index=False, float_format="%.17g")
     print("ok")
 
 

@@ -52,7 +52,7 @@ public final class Workloads {
   /** The names of all workloads, in the order they run. */
   public static List<String> names() {
     return List.of("combo_runner", "runner_dataset", "vector_output", "harvest", "sampler_csv", "missing_cases",
-        "reduce_mean", "parallel_speedup", "parallel_trivial", "netcdf_write", "disk_write", "memory_peak");
+        "reduce_mean", "to_table", "parallel_speedup", "parallel_trivial", "netcdf_write", "disk_write", "memory_peak");
   }
 
   /** Runs one workload by name. */
@@ -66,6 +66,7 @@ public final class Workloads {
       case "netcdf_write": return netcdfWrite();
       case "missing_cases": return missingCases();
       case "reduce_mean": return reduceMean();
+      case "to_table": return toTable();
       case "parallel_speedup": return parallelSpeedup();
       case "parallel_trivial": return parallelTrivial();
       case "disk_write": return diskWrite();
@@ -196,6 +197,18 @@ public final class Workloads {
     double rate = col.length() / s;
     return new Result("reduce_mean", Math.round(rate), "cells/s", ">= 200 M cells/s", rate >= 200e6,
         "mean over the middle dimension of a 1000x1000x10 float64 variable (1% NaN, skipped), one thread");
+  }
+
+  Result toTable() throws Exception {
+    long[] shape = {100, 100, 100};
+    Column col = Column.allocate(dev.sweep.data.DType.DOUBLE, shape);
+    for (long i = 0; i < col.length(); i++) col.setDouble(i, i % 7 == 0 ? Double.NaN : i);
+    Dataset ds = Dataset.builder().coord("a", Index.ofInts(Values.range(0, 100)))
+        .coord("b", Index.ofInts(Values.range(0, 100))).coord("c", Index.ofDoubles(Values.linspace(0, 1, 100)))
+        .variable(Variable.of("y", List.of("a", "b", "c"), col)).build();
+    double s = medianSeconds(quick ? 3 : 10, quick ? 11 : 31, () -> dev.sweep.io.table.Tables.toTable(ds));
+    return new Result("to_table", Math.round(s * 1000), "ms", "< 500 ms", s < 0.5,
+        "Tables.toTable of 10^6 cells (100x100x100, one float64 variable): 4 columns of 10^6 rows");
   }
 
   Result missingCases() throws Exception {

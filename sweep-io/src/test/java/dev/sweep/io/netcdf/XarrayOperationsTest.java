@@ -10,6 +10,10 @@ import dev.sweep.data.Lookup;
 import dev.sweep.data.Reduce;
 import dev.sweep.data.Slice;
 import dev.sweep.data.Variable;
+import dev.sweep.io.table.Tables;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,11 +27,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
+import tech.tablesaw.api.Table;
 
 /**
  * The Dataset operations against xarray itself: Java writes a dataset, {@code xarray_operations.py}
  * runs each operation in xarray and writes the result as NetCDF-4, and this test compares it with the
- * same operation done by sweep: dimensions, labels, each variable's dimensions, type and values.
+ * same operation done by sweep: dimensions, labels, each variable's dimensions, type and values. The
+ * long-form table of {@link Tables#toTable} is compared with xarray's {@code to_dataframe()} too.
  */
 class XarrayOperationsTest {
   @TempDir Path dir;
@@ -120,7 +126,44 @@ class XarrayOperationsTest {
       Dataset theirs = Netcdf.read(dir.resolve(name + ".nc"));
       compare(name, ours, theirs, differences);
     });
+    compareTable(Tables.toTable(ds), dir.resolve("to_dataframe.csv"), differences);
     assertEquals(List.of(), differences, "sweep and xarray differ");
+  }
+
+  /** Tables.toTable against xarray's to_dataframe().reset_index(), written by pandas as CSV. */
+  static void compareTable(Table ours, Path csv, List<String> out) {
+    List<String> lines;
+    try {
+      lines = Files.readAllLines(csv);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    List<String> header = List.of(lines.get(0).split(",", -1));
+    if (!header.equals(ours.columnNames())) {
+      out.add("toTable: columns " + ours.columnNames() + " vs xarray's " + header);
+      return;
+    }
+    if (lines.size() - 1 != ours.rowCount()) {
+      out.add("toTable: " + ours.rowCount() + " rows vs xarray's " + (lines.size() - 1));
+      return;
+    }
+    for (int r = 0; r < ours.rowCount(); r++) {
+      String[] cells = lines.get(r + 1).split(",", -1);
+      for (int c = 0; c < header.size(); c++) {
+        tech.tablesaw.columns.Column<?> col = ours.column(c);
+        String theirs = cells[c];
+        Object mine = col.isMissing(r) ? null : col.get(r);
+        boolean same;
+        if (mine == null) same = theirs.isEmpty();
+        else if (mine instanceof Boolean b) same = theirs.equals(b ? "True" : "False");
+        else if (mine instanceof Number n) same = !theirs.isEmpty() && n.doubleValue() == Double.parseDouble(theirs);
+        else same = mine.toString().equals(theirs);
+        if (!same) {
+          out.add("toTable: row " + r + ", column " + header.get(c) + " is " + mine + " vs xarray's '" + theirs + "'");
+          return;
+        }
+      }
+    }
   }
 
   static void compare(String op, Dataset ours, Dataset theirs, List<String> out) {
