@@ -206,9 +206,9 @@ public final class Workloads {
     Dataset ds = Dataset.builder().coord("a", Index.ofInts(Values.range(0, 100)))
         .coord("b", Index.ofInts(Values.range(0, 100))).coord("c", Index.ofDoubles(Values.linspace(0, 1, 100)))
         .variable(Variable.of("y", List.of("a", "b", "c"), col)).build();
-    double s = medianSeconds(quick ? 3 : 10, quick ? 11 : 31, () -> dev.sweep.io.table.Tables.toTable(ds));
+    double s = medianSeconds(quick ? 3 : 10, quick ? 11 : 31, () -> dev.sweep.io.table.LongTable.of(ds));
     return new Result("to_table", Math.round(s * 1000), "ms", "< 500 ms", s < 0.5,
-        "Tables.toTable of 10^6 cells (100x100x100, one float64 variable): 4 columns of 10^6 rows");
+        "LongTable.of of 10^6 cells (100x100x100, one float64 variable): 4 columns of 10^6 rows");
   }
 
   Result missingCases() throws Exception {

@@ -10,7 +10,7 @@ import dev.sweep.data.Lookup;
 import dev.sweep.data.Reduce;
 import dev.sweep.data.Slice;
 import dev.sweep.data.Variable;
-import dev.sweep.io.table.Tables;
+import dev.sweep.io.table.LongTable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -33,7 +33,7 @@ import tech.tablesaw.api.Table;
  * The Dataset operations against xarray itself: Java writes a dataset, {@code xarray_operations.py}
  * runs each operation in xarray and writes the result as NetCDF-4, and this test compares it with the
  * same operation done by sweep: dimensions, labels, each variable's dimensions, type and values. The
- * long-form table of {@link Tables#toTable} is compared with xarray's {@code to_dataframe()} too.
+ * long-form table of {@link LongTable#of} is compared with xarray's {@code to_dataframe()} too.
  */
 class XarrayOperationsTest {
   @TempDir Path dir;
@@ -126,11 +126,11 @@ class XarrayOperationsTest {
       Dataset theirs = Netcdf.read(dir.resolve(name + ".nc"));
       compare(name, ours, theirs, differences);
     });
-    compareTable(Tables.toTable(ds), dir.resolve("to_dataframe.csv"), differences);
+    compareTable(LongTable.of(ds), dir.resolve("to_dataframe.csv"), differences);
     assertEquals(List.of(), differences, "sweep and xarray differ");
   }
 
-  /** Tables.toTable against xarray's to_dataframe().reset_index(), written by pandas as CSV. */
+  /** LongTable.of against xarray's to_dataframe().reset_index(), written by pandas as CSV. */
   static void compareTable(Table ours, Path csv, List<String> out) {
     List<String> lines;
     try {
@@ -140,11 +140,11 @@ class XarrayOperationsTest {
     }
     List<String> header = List.of(lines.get(0).split(",", -1));
     if (!header.equals(ours.columnNames())) {
-      out.add("toTable: columns " + ours.columnNames() + " vs xarray's " + header);
+      out.add("LongTable.of: columns " + ours.columnNames() + " vs xarray's " + header);
       return;
     }
     if (lines.size() - 1 != ours.rowCount()) {
-      out.add("toTable: " + ours.rowCount() + " rows vs xarray's " + (lines.size() - 1));
+      out.add("LongTable.of: " + ours.rowCount() + " rows vs xarray's " + (lines.size() - 1));
       return;
     }
     for (int r = 0; r < ours.rowCount(); r++) {
@@ -159,7 +159,7 @@ class XarrayOperationsTest {
         else if (mine instanceof Number n) same = !theirs.isEmpty() && n.doubleValue() == Double.parseDouble(theirs);
         else same = mine.toString().equals(theirs);
         if (!same) {
-          out.add("toTable: row " + r + ", column " + header.get(c) + " is " + mine + " vs xarray's '" + theirs + "'");
+          out.add("LongTable.of: row " + r + ", column " + header.get(c) + " is " + mine + " vs xarray's '" + theirs + "'");
           return;
         }
       }

@@ -24,19 +24,21 @@ import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /**
- * A {@link Dataset} as a Tablesaw {@link Table} in long form and back: xarray's
- * {@code ds.to_dataframe().reset_index()} and {@code Dataset.from_dataframe(df.set_index(dims))}.
+ * Any {@link Dataset} as a Tablesaw {@link Table} in long form, and back: xarray's
+ * {@code ds.to_dataframe().reset_index()} and {@code Dataset.from_dataframe(df.set_index(dims))}. A
+ * sampler's table and a harvest's dataset meet here.
  *
  * <pre>{@code
- * Table t = Tables.toTable(harvester.fullDataset());   // columns a, b, c, a_out, b_out; one row per cell
- * Dataset ds = Tables.fromTable(t, "a", "b", "c");     // the same dataset again
+ * Table t = LongTable.of(harvester.fullDataset());        // columns a, b, c, a_out, b_out; one row per cell
+ * Dataset ds = LongTable.toDataset(t, "a", "b", "c");     // the same dataset again
  * }</pre>
  *
- * <p>Missing values are NaN in double and float columns and missing (empty) in string columns.
- * Columns are built whole from primitive arrays, not row by row.
+ * <p>For a flat dataset over a labelled dimension (every variable 1-D over it) this is the table
+ * {@code Tables.of} gives. Missing values are NaN in double and float columns and missing (empty) in string columns.
+ * Columns are built whole from primitive arrays, not row by row. Nothing here takes or returns null.
  */
-public final class Tables {
-  private Tables() {}
+public final class LongTable {
+  private LongTable() {}
 
   /**
    * The dataset in long form: one row per cell of its dimensions (in C order, the last dimension
@@ -48,19 +50,19 @@ public final class Tables {
    * @throws IllegalArgumentException if the dataset has more than 2^31 - 1 cells, or a variable has
    *     the name of a dimension
    */
-  public static Table toTable(Dataset ds) {
+  public static Table of(Dataset ds) {
     List<String> dims = ds.dims();
     long[] shape = new long[dims.size()];
     for (int d = 0; d < shape.length; d++) shape[d] = ds.sizes().get(dims.get(d));
     long cells = Column.product(shape);
     if (cells > Integer.MAX_VALUE) {
-      throw new IllegalArgumentException("toTable: the dataset has " + cells + " cells " + ds.sizes()
+      throw new IllegalArgumentException("LongTable.of: the dataset has " + cells + " cells " + ds.sizes()
           + "; a table holds at most " + Integer.MAX_VALUE + " rows (select or reduce first)");
     }
     int n = (int) cells;
     for (String v : ds.variables().keySet()) {
       if (ds.sizes().containsKey(v)) {
-        throw new IllegalArgumentException("toTable: variable '" + v + "' has the name of a dimension, and a table's "
+        throw new IllegalArgumentException("LongTable.of: variable '" + v + "' has the name of a dimension, and a table's "
             + "columns need distinct names; rename it first");
       }
     }
@@ -204,18 +206,18 @@ public final class Tables {
    * @throws IllegalArgumentException if no dimension is given, a column does not exist or is of a
    *     type a dataset cannot hold, a label is missing, or two rows name the same cell
    */
-  public static Dataset fromTable(Table table, String... dims) {
+  public static Dataset toDataset(Table table, String... dims) {
     List<String> names = table.columnNames();
     if (dims.length == 0) {
-      throw new IllegalArgumentException("fromTable needs the columns that label the cells, e.g. fromTable(table, \""
+      throw new IllegalArgumentException("LongTable.toDataset needs the columns that label the cells, e.g. toDataset(table, \""
           + (names.isEmpty() ? "a" : names.get(0)) + "\"); the columns are " + names);
     }
     Set<String> seen = new HashSet<>();
     for (String d : dims) {
       if (!names.contains(d)) {
-        throw new IllegalArgumentException("fromTable: no column '" + d + "'; the columns are " + names);
+        throw new IllegalArgumentException("LongTable.toDataset: no column '" + d + "'; the columns are " + names);
       }
-      if (!seen.add(d)) throw new IllegalArgumentException("fromTable: column '" + d + "' is named twice");
+      if (!seen.add(d)) throw new IllegalArgumentException("LongTable.toDataset: column '" + d + "' is named twice");
     }
     int rows = table.rowCount();
     Dataset.Builder b = Dataset.builder();
@@ -230,7 +232,7 @@ public final class Tables {
     }
     long total = Column.product(shape);
     if (total > Integer.MAX_VALUE) {
-      throw new IllegalArgumentException("fromTable: the labels span " + total + " cells; at most " + Integer.MAX_VALUE);
+      throw new IllegalArgumentException("LongTable.toDataset: the labels span " + total + " cells; at most " + Integer.MAX_VALUE);
     }
     int[] cell = new int[rows];
     boolean[] filled = new boolean[(int) total];
@@ -240,7 +242,7 @@ public final class Tables {
       if (filled[(int) k]) {
         Map<String, Object> at = new LinkedHashMap<>();
         for (String d : dims) at.put(d, table.column(d).get(r));
-        throw new IllegalArgumentException("fromTable: two rows name the cell " + at + " (row " + r + " and an earlier "
+        throw new IllegalArgumentException("LongTable.toDataset: two rows name the cell " + at + " (row " + r + " and an earlier "
             + "one); each cell needs one row (reduce or drop duplicates first)");
       }
       filled[(int) k] = true;
@@ -262,7 +264,7 @@ public final class Tables {
     if (col instanceof IntColumn || col instanceof ShortColumn) return DType.INT;
     if (col instanceof BooleanColumn) return DType.BOOLEAN;
     if (col instanceof StringColumn) return DType.STRING;
-    throw new IllegalArgumentException("fromTable: column '" + col.name() + "' is " + col.type()
+    throw new IllegalArgumentException("LongTable.toDataset: column '" + col.name() + "' is " + col.type()
         + ", which a dataset cannot hold (double, float, long, integer, short, boolean, string)");
   }
 
@@ -272,7 +274,7 @@ public final class Tables {
     int rows = col.size();
     for (int r = 0; r < rows; r++) {
       if (col.isMissing(r)) {
-        throw new IllegalArgumentException("fromTable: column '" + col.name() + "' has no value in row " + r
+        throw new IllegalArgumentException("LongTable.toDataset: column '" + col.name() + "' has no value in row " + r
             + "; every row needs a label");
       }
     }
