@@ -34,13 +34,13 @@ final class Reshape {
             + ds.dims() + " and the variables " + ds.variables().keySet());
       }
     }
-    Set<String> after = new HashSet<>();
+    Map<String, String> after = new LinkedHashMap<>(); // new name -> old name
     for (String n : known) {
       String to = names.getOrDefault(n, n);
-      boolean dimAndVar = ds.sizes().containsKey(n) && ds.variables().containsKey(n);
-      if (!after.add(to) && !dimAndVar) {
-        throw new IllegalArgumentException("rename: '" + n + "' would become '" + to + "', a name already taken among "
-            + known);
+      String before = after.putIfAbsent(to, n);
+      if (before != null) {
+        throw new IllegalArgumentException("rename: '" + before + "' and '" + n + "' would both be named '" + to
+            + "'; the names are " + known);
       }
     }
     Dataset.Builder b = Dataset.builder();

@@ -29,7 +29,7 @@ class ReshapeTest {
     assertEquals("rename: no variable or dimension 'q'; the dimensions are [a, b, c] and the variables [a_out, b_out]",
         e.getMessage());
     e = assertThrows(IllegalArgumentException.class, () -> ds.rename("a_out", "b_out"));
-    assertEquals("rename: 'b_out' would become 'b_out', a name already taken among [a, b, c, a_out, b_out]",
+    assertEquals("rename: 'a_out' and 'b_out' would both be named 'b_out'; the names are [a, b, c, a_out, b_out]",
         e.getMessage());
   }
 
