@@ -658,8 +658,10 @@ public final class Dataset {
 
   /**
    * {@return the sum of each data variable over the reduction's dimensions} As xarray's
-   * {@code ds.sum(dim)}: the reduced dimensions and their labels go; int32, int64 and bool sum to int64 (float64 with a positive {@link Reduce#minCount}); float32 stays float32; an empty or all-missing sum is 0. A variable without
-   * any of the dimensions is kept as it is; see {@link Reduce} for skipna and the other options.
+   * {@code ds.sum(dim)}: the reduced dimensions and their labels go; int32, int64 and bool sum to int64 (float64
+   * with a positive {@link Reduce#minCount}); float32 stays float32; an empty or all-missing sum is 0. A
+   * variable without any of the dimensions is kept as it is; see {@link Reduce} for skipna and the other
+   * options.
    *
    * @param how the dimensions and options
    * @throws IllegalArgumentException naming a dimension that does not exist (and listing those that
@@ -682,8 +684,9 @@ public final class Dataset {
 
   /**
    * {@return the mean of each data variable over the reduction's dimensions} As xarray's
-   * {@code ds.mean(dim)}: the reduced dimensions and their labels go; integers and bools give float64, float32 stays float32; NaN where no value is present. A variable without
-   * any of the dimensions is kept as it is; see {@link Reduce} for skipna and the other options.
+   * {@code ds.mean(dim)}: the reduced dimensions and their labels go; integers and bools give float64, float32
+   * stays float32; NaN where no value is present. A variable without any of the dimensions is kept as it
+   * is; see {@link Reduce} for skipna and the other options.
    *
    * @param how the dimensions and options
    * @throws IllegalArgumentException naming a dimension that does not exist (and listing those that
@@ -706,7 +709,8 @@ public final class Dataset {
 
   /**
    * {@return the minimum of each data variable over the reduction's dimensions} As xarray's
-   * {@code ds.min(dim)}: the reduced dimensions and their labels go; the type is kept (strings compare lexicographically, bools as false < true); NaN or null where no value is present. A variable without
+   * {@code ds.min(dim)}: the reduced dimensions and their labels go; the type is kept (strings compare
+   * lexicographically, false before true); NaN or null where no value is present. A variable without
    * any of the dimensions is kept as it is; see {@link Reduce} for skipna and the other options.
    *
    * @param how the dimensions and options
@@ -730,8 +734,9 @@ public final class Dataset {
 
   /**
    * {@return the maximum of each data variable over the reduction's dimensions} As xarray's
-   * {@code ds.max(dim)}: the reduced dimensions and their labels go; the type is kept, as for {@link #min(Reduce)}. A variable without
-   * any of the dimensions is kept as it is; see {@link Reduce} for skipna and the other options.
+   * {@code ds.max(dim)}: the reduced dimensions and their labels go; the type is kept, as for
+   * {@link #min(Reduce)}. A variable without any of the dimensions is kept as it is; see {@link Reduce} for skipna
+   * and the other options.
    *
    * @param how the dimensions and options
    * @throws IllegalArgumentException naming a dimension that does not exist (and listing those that
@@ -754,8 +759,9 @@ public final class Dataset {
 
   /**
    * {@return the standard deviation of each data variable over the reduction's dimensions} As xarray's
-   * {@code ds.std(dim)}: the reduced dimensions and their labels go; the divisor is {@code N - ddof} ({@link Reduce#ddof}); float64 (float32 stays float32). A variable without
-   * any of the dimensions is reduced over none of its values, as xarray does; see {@link Reduce} for skipna and the other options.
+   * {@code ds.std(dim)}: the reduced dimensions and their labels go; the divisor is {@code N - ddof}
+   * ({@link Reduce#ddof}); float64 (float32 stays float32). A variable without any of the dimensions is
+   * reduced over none of its values, as xarray does; see {@link Reduce} for skipna and the other options.
    *
    * @param how the dimensions and options
    * @throws IllegalArgumentException naming a dimension that does not exist (and listing those that
@@ -778,8 +784,9 @@ public final class Dataset {
 
   /**
    * {@return the variance of each data variable over the reduction's dimensions} As xarray's
-   * {@code ds.var(dim)}: the reduced dimensions and their labels go; the divisor is {@code N - ddof} ({@link Reduce#ddof}); float64 (float32 stays float32). A variable without
-   * any of the dimensions is reduced over none of its values, as xarray does; see {@link Reduce} for skipna and the other options.
+   * {@code ds.var(dim)}: the reduced dimensions and their labels go; the divisor is {@code N - ddof}
+   * ({@link Reduce#ddof}); float64 (float32 stays float32). A variable without any of the dimensions is reduced
+   * over none of its values, as xarray does; see {@link Reduce} for skipna and the other options.
    *
    * @param how the dimensions and options
    * @throws IllegalArgumentException naming a dimension that does not exist (and listing those that
@@ -802,8 +809,9 @@ public final class Dataset {
 
   /**
    * {@return the median of each data variable over the reduction's dimensions} As xarray's
-   * {@code ds.median(dim)}: the reduced dimensions and their labels go; the mean of the two middle values for an even count; float64 (float32 stays float32). A variable without
-   * any of the dimensions is kept as it is; see {@link Reduce} for skipna and the other options.
+   * {@code ds.median(dim)}: the reduced dimensions and their labels go; the mean of the two middle values for an
+   * even count; float64 (float32 stays float32). A variable without any of the dimensions is kept as it is;
+   * see {@link Reduce} for skipna and the other options.
    *
    * @param how the dimensions and options
    * @throws IllegalArgumentException naming a dimension that does not exist (and listing those that
@@ -814,8 +822,8 @@ public final class Dataset {
   }
 
   /**
-   * {@return the number of values present (not NaN, not null) over the given dimensions (all if none), skipping missing values} As
-   * {@link #count(Reduce)} with {@code Reduce.over(dims)}.
+   * {@return the number of values present (not NaN, not null) over the given dimensions (all if none),
+   * skipping missing values} As {@link #count(Reduce)} with {@code Reduce.over(dims)}.
    *
    * @param dims the dimensions to reduce over; none for every dimension
    * @throws IllegalArgumentException as {@link #count(Reduce)}
@@ -825,9 +833,10 @@ public final class Dataset {
   }
 
   /**
-   * {@return the number of values present (not NaN, not null) of each data variable over the reduction's dimensions} As xarray's
-   * {@code ds.count(dim)}: the reduced dimensions and their labels go; int64, for every type. A variable without
-   * any of the dimensions is reduced over none of its values, as xarray does; see {@link Reduce} for skipna and the other options.
+   * {@return the number of values present (not NaN, not null) of each data variable over the reduction's
+   * dimensions} As xarray's {@code ds.count(dim)}: the reduced dimensions and their labels go; int64, for
+   * every type. A variable without any of the dimensions is reduced over none of its values, as xarray
+   * does; see {@link Reduce} for skipna and the other options.
    *
    * @param how the dimensions and options
    * @throws IllegalArgumentException naming a dimension that does not exist (and listing those that
@@ -850,8 +859,9 @@ public final class Dataset {
 
   /**
    * {@return the product of each data variable over the reduction's dimensions} As xarray's
-   * {@code ds.prod(dim)}: the reduced dimensions and their labels go; types as for {@link #sum(Reduce)}; an empty or all-missing product is 1. A variable without
-   * any of the dimensions is kept as it is; see {@link Reduce} for skipna and the other options.
+   * {@code ds.prod(dim)}: the reduced dimensions and their labels go; types as for {@link #sum(Reduce)}; an empty
+   * or all-missing product is 1. A variable without any of the dimensions is kept as it is; see
+   * {@link Reduce} for skipna and the other options.
    *
    * @param how the dimensions and options
    * @throws IllegalArgumentException naming a dimension that does not exist (and listing those that
