@@ -52,7 +52,7 @@ public final class Workloads {
   /** The names of all workloads, in the order they run. */
   public static List<String> names() {
     return List.of("combo_runner", "runner_dataset", "vector_output", "harvest", "sampler_csv", "missing_cases",
-        "parallel_speedup", "parallel_trivial", "netcdf_write", "disk_write", "memory_peak");
+        "reduce_mean", "to_table", "parallel_speedup", "parallel_trivial", "netcdf_write", "disk_write", "memory_peak");
   }
 
   /** Runs one workload by name. */
@@ -65,6 +65,8 @@ public final class Workloads {
       case "sampler_csv": return samplerCsv();
       case "netcdf_write": return netcdfWrite();
       case "missing_cases": return missingCases();
+      case "reduce_mean": return reduceMean();
+      case "to_table": return toTable();
       case "parallel_speedup": return parallelSpeedup();
       case "parallel_trivial": return parallelTrivial();
       case "disk_write": return diskWrite();
@@ -181,6 +183,32 @@ public final class Workloads {
     double rate = mb / s;
     return new Result("netcdf_write", Math.round(rate), "MB/s", "a good fraction of disk_write", true,
         String.format(java.util.Locale.ROOT, "10^7 doubles (%.0f MB) to NetCDF-3, atomic (temp file, fsync, rename)", mb));
+  }
+
+  Result reduceMean() throws Exception {
+    long[] shape = {1000, 1000, 10};
+    Column col = Column.allocate(dev.sweep.data.DType.DOUBLE, shape);
+    java.util.SplittableRandom rnd = new java.util.SplittableRandom(3);
+    for (long i = 0; i < col.length(); i++) col.setDouble(i, rnd.nextDouble() < 0.01 ? Double.NaN : rnd.nextDouble());
+    Dataset ds = Dataset.builder().coord("a", Index.ofInts(Values.range(0, 1000)))
+        .coord("b", Index.ofInts(Values.range(0, 1000))).coord("c", Index.ofInts(Values.range(0, 10)))
+        .variable(Variable.of("y", List.of("a", "b", "c"), col)).build();
+    double s = medianSeconds(quick ? 3 : 10, quick ? 11 : 31, () -> ds.mean("b"));
+    double rate = col.length() / s;
+    return new Result("reduce_mean", Math.round(rate), "cells/s", ">= 200 M cells/s", rate >= 200e6,
+        "mean over the middle dimension of a 1000x1000x10 float64 variable (1% NaN, skipped), one thread");
+  }
+
+  Result toTable() throws Exception {
+    long[] shape = {100, 100, 100};
+    Column col = Column.allocate(dev.sweep.data.DType.DOUBLE, shape);
+    for (long i = 0; i < col.length(); i++) col.setDouble(i, i % 7 == 0 ? Double.NaN : i);
+    Dataset ds = Dataset.builder().coord("a", Index.ofInts(Values.range(0, 100)))
+        .coord("b", Index.ofInts(Values.range(0, 100))).coord("c", Index.ofDoubles(Values.linspace(0, 1, 100)))
+        .variable(Variable.of("y", List.of("a", "b", "c"), col)).build();
+    double s = medianSeconds(quick ? 3 : 10, quick ? 11 : 31, () -> dev.sweep.io.table.LongTable.of(ds));
+    return new Result("to_table", Math.round(s * 1000), "ms", "< 500 ms", s < 0.5,
+        "LongTable.of of 10^6 cells (100x100x100, one float64 variable): 4 columns of 10^6 rows");
   }
 
   Result missingCases() throws Exception {

@@ -115,6 +115,19 @@ public abstract sealed class Column
 
   public abstract void setLong(long i, long v);
 
+  /**
+   * Reads elements {@code start .. start + len - 1} as doubles into {@code dst[off ..]}: one bulk copy
+   * where the storage allows, for loops that run over primitive arrays.
+   */
+  public void getDoubles(long start, double[] dst, int off, int len) {
+    for (int j = 0; j < len; j++) dst[off + j] = getDouble(start + j);
+  }
+
+  /** Reads elements {@code start .. start + len - 1} as longs into {@code dst[off ..]} (booleans are 0 and 1). */
+  public void getLongs(long start, long[] dst, int off, int len) {
+    for (int j = 0; j < len; j++) dst[off + j] = getLong(start + j);
+  }
+
   public void setBoolean(long i, boolean v) {
     setLong(i, v ? 1 : 0);
   }
@@ -235,6 +248,13 @@ public abstract sealed class Column
       }
       // One memcpy through a view of our own (the buffer's pointer is shared, its position is not safe to move).
       new DoublePointer(array.data().pointer()).position(start).put(src, 0, src.length);
+    }
+    @Override
+    public void getDoubles(long start, double[] dst, int off, int len) {
+      if (start < 0 || start + len > length) {
+        throw new IndexOutOfBoundsException("elements " + start + ".." + (start + len) + " of " + length);
+      }
+      new DoublePointer(array.data().pointer()).position(start).get(dst, off, len);
     }
     @Override public void setLong(long i, long v) { ix.put(i, (double) v); }
     @Override public void set(long i, Object v) { ix.put(i, asDouble(v, this)); }

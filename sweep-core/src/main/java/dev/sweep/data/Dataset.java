@@ -167,14 +167,16 @@ public final class Dataset {
   /**
    * Selects by labels, like xarray's {@code sel}: for each named dimension, a single label drops the
    * dimension, a collection of labels keeps it with those labels in that order. Dimensions not named
-   * are kept whole.
+   * are kept whole. A {@link Slice} selects a label range, both ends included; see also
+   * {@link #sel(Map, Lookup)} for nearest-label lookup.
    *
-   * @param labels a label, or a collection of labels, by dimension name
+   * @param labels a label, a collection of labels, or a {@link Slice}, by dimension name
    * @return the selection; this dataset is unchanged
    * @throws IllegalArgumentException if a dimension does not exist, has no labels, or lacks a label
    *     given
    */
   public Dataset sel(Map<String, ?> labels) {
+    if (Selection.needed(this, labels)) return sel(labels, Lookup.exact());
     Map<String, Object> positions = new LinkedHashMap<>();
     for (Map.Entry<String, ?> e : labels.entrySet()) {
       String dim = e.getKey();
@@ -193,15 +195,17 @@ public final class Dataset {
 
   /**
    * Selects by positions, like xarray's {@code isel}: an Integer drops the dimension, an int[] or a
-   * collection of integers keeps it. Negative positions count from the end.
+   * collection of integers keeps it, as does a {@link Slice} of positions (Python's slice rules).
+   * Negative positions count from the end.
    *
-   * @param positions an Integer, int[] or collection of Integers, by dimension name
+   * @param positions an Integer, int[], collection of Integers or {@link Slice}, by dimension name
    * @return the selection; variables without a selected dimension are kept as they are
    * @throws IllegalArgumentException if a dimension does not exist, a position is of another type, or a
    *     position kept along a labelled dimension is repeated
    * @throws IndexOutOfBoundsException if a position is outside its dimension
    */
   public Dataset isel(Map<String, ?> positions) {
+    if (Selection.hasSlices(positions)) return Selection.isel(this, positions);
     Map<String, int[]> take = new LinkedHashMap<>();
     List<String> dropped = new ArrayList<>();
     for (Map.Entry<String, ?> e : positions.entrySet()) {
@@ -636,6 +640,558 @@ public final class Dataset {
       return new Dataset(new LinkedHashMap<>(sizes), new LinkedHashMap<>(coords),
           new LinkedHashMap<>(variables), attrs);
     }
+  }
+
+  // ---- xarray's everyday operations: reductions (Reductions), selection (Selection), reshaping (Reshape) ----
+
+  /**
+   * {@return the sum over the given dimensions (all if none), skipping missing values} As
+   * {@link #sum(Reduce)} with {@code Reduce.over(dims)}.
+   *
+   * @param dims the dimensions to reduce over; none for every dimension
+   * @throws IllegalArgumentException as {@link #sum(Reduce)}
+   */
+  public Dataset sum(String... dims) {
+    return sum(Reduce.over(dims));
+  }
+
+  /**
+   * {@return the sum of each data variable over the reduction's dimensions} As xarray's
+   * {@code ds.sum(dim)}: the reduced dimensions and their labels go; int32, int64 and bool sum to int64 (float64
+   * with a positive {@link Reduce#minCount}); float32 stays float32; an empty or all-missing sum is 0. A
+   * variable without any of the dimensions is kept as it is; see {@link Reduce} for skipna and the other
+   * options.
+   *
+   * @param how the dimensions and options
+   * @throws IllegalArgumentException naming a dimension that does not exist (and listing those that
+   *     do), or a str variable that would be reduced
+   */
+  public Dataset sum(Reduce how) {
+    return Reductions.reduce(this, Reductions.Op.SUM, Objects.requireNonNull(how, "how"));
+  }
+
+  /**
+   * {@return the mean over the given dimensions (all if none), skipping missing values} As
+   * {@link #mean(Reduce)} with {@code Reduce.over(dims)}.
+   *
+   * @param dims the dimensions to reduce over; none for every dimension
+   * @throws IllegalArgumentException as {@link #mean(Reduce)}
+   */
+  public Dataset mean(String... dims) {
+    return mean(Reduce.over(dims));
+  }
+
+  /**
+   * {@return the mean of each data variable over the reduction's dimensions} As xarray's
+   * {@code ds.mean(dim)}: the reduced dimensions and their labels go; integers and bools give float64, float32
+   * stays float32; NaN where no value is present. A variable without any of the dimensions is kept as it
+   * is; see {@link Reduce} for skipna and the other options.
+   *
+   * @param how the dimensions and options
+   * @throws IllegalArgumentException naming a dimension that does not exist (and listing those that
+   *     do), or a str variable that would be reduced
+   */
+  public Dataset mean(Reduce how) {
+    return Reductions.reduce(this, Reductions.Op.MEAN, Objects.requireNonNull(how, "how"));
+  }
+
+  /**
+   * {@return the minimum over the given dimensions (all if none), skipping missing values} As
+   * {@link #min(Reduce)} with {@code Reduce.over(dims)}.
+   *
+   * @param dims the dimensions to reduce over; none for every dimension
+   * @throws IllegalArgumentException as {@link #min(Reduce)}
+   */
+  public Dataset min(String... dims) {
+    return min(Reduce.over(dims));
+  }
+
+  /**
+   * {@return the minimum of each data variable over the reduction's dimensions} As xarray's
+   * {@code ds.min(dim)}: the reduced dimensions and their labels go; the type is kept (strings compare
+   * lexicographically, false before true); NaN or null where no value is present. A variable without
+   * any of the dimensions is kept as it is; see {@link Reduce} for skipna and the other options.
+   *
+   * @param how the dimensions and options
+   * @throws IllegalArgumentException naming a dimension that does not exist (and listing those that
+   *     do), or a dimension of size 0 (which has no min)
+   */
+  public Dataset min(Reduce how) {
+    return Reductions.reduce(this, Reductions.Op.MIN, Objects.requireNonNull(how, "how"));
+  }
+
+  /**
+   * {@return the maximum over the given dimensions (all if none), skipping missing values} As
+   * {@link #max(Reduce)} with {@code Reduce.over(dims)}.
+   *
+   * @param dims the dimensions to reduce over; none for every dimension
+   * @throws IllegalArgumentException as {@link #max(Reduce)}
+   */
+  public Dataset max(String... dims) {
+    return max(Reduce.over(dims));
+  }
+
+  /**
+   * {@return the maximum of each data variable over the reduction's dimensions} As xarray's
+   * {@code ds.max(dim)}: the reduced dimensions and their labels go; the type is kept, as for
+   * {@link #min(Reduce)}. A variable without any of the dimensions is kept as it is; see {@link Reduce} for skipna
+   * and the other options.
+   *
+   * @param how the dimensions and options
+   * @throws IllegalArgumentException naming a dimension that does not exist (and listing those that
+   *     do), or a dimension of size 0 (which has no max)
+   */
+  public Dataset max(Reduce how) {
+    return Reductions.reduce(this, Reductions.Op.MAX, Objects.requireNonNull(how, "how"));
+  }
+
+  /**
+   * {@return the standard deviation over the given dimensions (all if none), skipping missing values} As
+   * {@link #std(Reduce)} with {@code Reduce.over(dims)}.
+   *
+   * @param dims the dimensions to reduce over; none for every dimension
+   * @throws IllegalArgumentException as {@link #std(Reduce)}
+   */
+  public Dataset std(String... dims) {
+    return std(Reduce.over(dims));
+  }
+
+  /**
+   * {@return the standard deviation of each data variable over the reduction's dimensions} As xarray's
+   * {@code ds.std(dim)}: the reduced dimensions and their labels go; the divisor is {@code N - ddof}
+   * ({@link Reduce#ddof}); float64 (float32 stays float32). A variable without any of the dimensions is
+   * reduced over none of its values, as xarray does; see {@link Reduce} for skipna and the other options.
+   *
+   * @param how the dimensions and options
+   * @throws IllegalArgumentException naming a dimension that does not exist (and listing those that
+   *     do), or a str variable that would be reduced
+   */
+  public Dataset std(Reduce how) {
+    return Reductions.reduce(this, Reductions.Op.STD, Objects.requireNonNull(how, "how"));
+  }
+
+  /**
+   * {@return the variance over the given dimensions (all if none), skipping missing values} As
+   * {@link #var(Reduce)} with {@code Reduce.over(dims)}.
+   *
+   * @param dims the dimensions to reduce over; none for every dimension
+   * @throws IllegalArgumentException as {@link #var(Reduce)}
+   */
+  public Dataset var(String... dims) {
+    return var(Reduce.over(dims));
+  }
+
+  /**
+   * {@return the variance of each data variable over the reduction's dimensions} As xarray's
+   * {@code ds.var(dim)}: the reduced dimensions and their labels go; the divisor is {@code N - ddof}
+   * ({@link Reduce#ddof}); float64 (float32 stays float32). A variable without any of the dimensions is reduced
+   * over none of its values, as xarray does; see {@link Reduce} for skipna and the other options.
+   *
+   * @param how the dimensions and options
+   * @throws IllegalArgumentException naming a dimension that does not exist (and listing those that
+   *     do), or a str variable that would be reduced
+   */
+  public Dataset var(Reduce how) {
+    return Reductions.reduce(this, Reductions.Op.VAR, Objects.requireNonNull(how, "how"));
+  }
+
+  /**
+   * {@return the median over the given dimensions (all if none), skipping missing values} As
+   * {@link #median(Reduce)} with {@code Reduce.over(dims)}.
+   *
+   * @param dims the dimensions to reduce over; none for every dimension
+   * @throws IllegalArgumentException as {@link #median(Reduce)}
+   */
+  public Dataset median(String... dims) {
+    return median(Reduce.over(dims));
+  }
+
+  /**
+   * {@return the median of each data variable over the reduction's dimensions} As xarray's
+   * {@code ds.median(dim)}: the reduced dimensions and their labels go; the mean of the two middle values for an
+   * even count; float64 (float32 stays float32). A variable without any of the dimensions is kept as it is;
+   * see {@link Reduce} for skipna and the other options.
+   *
+   * @param how the dimensions and options
+   * @throws IllegalArgumentException naming a dimension that does not exist (and listing those that
+   *     do), or a str variable that would be reduced
+   */
+  public Dataset median(Reduce how) {
+    return Reductions.reduce(this, Reductions.Op.MEDIAN, Objects.requireNonNull(how, "how"));
+  }
+
+  /**
+   * {@return the number of values present (not NaN, not null) over the given dimensions (all if none),
+   * skipping missing values} As {@link #count(Reduce)} with {@code Reduce.over(dims)}.
+   *
+   * @param dims the dimensions to reduce over; none for every dimension
+   * @throws IllegalArgumentException as {@link #count(Reduce)}
+   */
+  public Dataset count(String... dims) {
+    return count(Reduce.over(dims));
+  }
+
+  /**
+   * {@return the number of values present (not NaN, not null) of each data variable over the reduction's
+   * dimensions} As xarray's {@code ds.count(dim)}: the reduced dimensions and their labels go; int64, for
+   * every type. A variable without any of the dimensions is reduced over none of its values, as xarray
+   * does; see {@link Reduce} for skipna and the other options.
+   *
+   * @param how the dimensions and options
+   * @throws IllegalArgumentException naming a dimension that does not exist (and listing those that
+   *     do)
+   */
+  public Dataset count(Reduce how) {
+    return Reductions.reduce(this, Reductions.Op.COUNT, Objects.requireNonNull(how, "how"));
+  }
+
+  /**
+   * {@return the product over the given dimensions (all if none), skipping missing values} As
+   * {@link #prod(Reduce)} with {@code Reduce.over(dims)}.
+   *
+   * @param dims the dimensions to reduce over; none for every dimension
+   * @throws IllegalArgumentException as {@link #prod(Reduce)}
+   */
+  public Dataset prod(String... dims) {
+    return prod(Reduce.over(dims));
+  }
+
+  /**
+   * {@return the product of each data variable over the reduction's dimensions} As xarray's
+   * {@code ds.prod(dim)}: the reduced dimensions and their labels go; types as for {@link #sum(Reduce)}; an empty
+   * or all-missing product is 1. A variable without any of the dimensions is kept as it is; see
+   * {@link Reduce} for skipna and the other options.
+   *
+   * @param how the dimensions and options
+   * @throws IllegalArgumentException naming a dimension that does not exist (and listing those that
+   *     do), or a str variable that would be reduced
+   */
+  public Dataset prod(Reduce how) {
+    return Reductions.reduce(this, Reductions.Op.PROD, Objects.requireNonNull(how, "how"));
+  }
+
+  /**
+   * {@return the labels along {@code dim} where each data variable is smallest, skipping missing values}
+   * As {@link #idxmin(Reduce)} with {@code Reduce.over(dim)}.
+   *
+   * @param dim the labelled dimension to search along
+   * @throws IllegalArgumentException as {@link #idxmin(Reduce)}
+   */
+  public Dataset idxmin(String dim) {
+    return idxmin(Reduce.over(dim));
+  }
+
+  /**
+   * {@return the labels along the reduction's one dimension where each data variable is smallest} As
+   * xarray's {@code ds.idxmin(dim)}: the first such label on ties; where every value is missing the
+   * result is missing (int and bool labels then become float64); without skipna a NaN wins.
+   *
+   * @param how one dimension, and the skipna and keepAttrs options
+   * @throws IllegalArgumentException unless {@code how} names exactly one labelled dimension of
+   *     non-zero size that every data variable has; or if a variable is str
+   */
+  public Dataset idxmin(Reduce how) {
+    return Reductions.idx(this, false, Objects.requireNonNull(how, "how"));
+  }
+
+  /**
+   * {@return the labels along {@code dim} where each data variable is largest, skipping missing values}
+   * As {@link #idxmax(Reduce)} with {@code Reduce.over(dim)}.
+   *
+   * @param dim the labelled dimension to search along
+   * @throws IllegalArgumentException as {@link #idxmax(Reduce)}
+   */
+  public Dataset idxmax(String dim) {
+    return idxmax(Reduce.over(dim));
+  }
+
+  /**
+   * {@return the labels along the reduction's one dimension where each data variable is largest} As
+   * xarray's {@code ds.idxmax(dim)}: the first such label on ties; where every value is missing the
+   * result is missing (int and bool labels then become float64); without skipna a NaN wins.
+   *
+   * @param how one dimension, and the skipna and keepAttrs options
+   * @throws IllegalArgumentException unless {@code how} names exactly one labelled dimension of
+   *     non-zero size that every data variable has; or if a variable is str
+   */
+  public Dataset idxmax(Reduce how) {
+    return Reductions.idx(this, true, Objects.requireNonNull(how, "how"));
+  }
+
+  /**
+   * Selects by labels as {@link #sel(Map)} does, finding each label as {@code lookup} says: exactly, or
+   * the nearest label within a tolerance (xarray's {@code sel(..., method="nearest", tolerance=...)}).
+   * A {@link Slice} selects a label range, both ends included (exact lookup only).
+   *
+   * @param labels a label, a collection of labels or a {@link Slice}, by dimension name
+   * @param lookup how single labels and collections are found
+   * @return the selection; this dataset is unchanged
+   * @throws IllegalArgumentException naming the dimension and listing its labels, if a dimension does
+   *     not exist or has no labels, a label is of another type or absent (or farther than the
+   *     tolerance), two labels select the same one, or a range runs backwards or meets unsorted labels
+   */
+  public Dataset sel(Map<String, ?> labels, Lookup lookup) {
+    return Selection.sel(this, labels, Objects.requireNonNull(lookup, "lookup"));
+  }
+
+  /**
+   * Masks every data variable where a condition is false, as xarray's {@code ds.where(cond)}: the cells
+   * become missing (NaN, or null for strings). The condition is a bool variable over some of this
+   * dataset's dimensions; a data variable that lacks some of them is broadcast over them (they are
+   * appended to its dimensions). An int or bool variable with a masked cell becomes float64.
+   *
+   * @param condition true where values are kept
+   * @return the masked dataset; this one is unchanged
+   * @throws IllegalArgumentException if the condition is not bool, or has a dimension this dataset
+   *     lacks or of another size
+   */
+  public Dataset where(Variable condition) {
+    return Selection.where(this, Objects.requireNonNull(condition, "condition"));
+  }
+
+  /**
+   * Masks every data variable where a test of one variable fails: {@code ds.where("b_out", v -> v > 0.5)}
+   * is xarray's {@code ds.where(ds.b_out > 0.5)}. The test sees doubles (NaN where missing; bools as 0
+   * and 1). As {@link #where(Variable)} otherwise.
+   *
+   * @param variable the numeric or bool variable tested
+   * @param keep true for the values to keep
+   * @return the masked dataset
+   * @throws IllegalArgumentException if there is no such variable or it is str
+   */
+  public Dataset where(String variable, java.util.function.DoublePredicate keep) {
+    return Selection.where(this, variable, Objects.requireNonNull(keep, "keep"));
+  }
+
+  /**
+   * {@return this dataset without the labels along {@code dim} where any value is missing} As
+   * {@link #dropMissing(String, Drop)} with {@link Drop#ANY}.
+   *
+   * @param dim the dimension whose labels may go
+   * @throws IllegalArgumentException if there is no such dimension
+   */
+  public Dataset dropMissing(String dim) {
+    return dropMissing(dim, Drop.ANY);
+  }
+
+  /**
+   * {@return this dataset without the labels along {@code dim} where values are missing} As xarray's
+   * {@code dropna(dim, how=...)}: the values along a label are those of every data variable over the
+   * dimension; int and bool variables are never missing.
+   *
+   * @param dim the dimension whose labels may go
+   * @param how {@link Drop#ANY} drops a label with any missing value, {@link Drop#ALL} one whose values
+   *     are all missing
+   * @throws IllegalArgumentException if there is no such dimension
+   */
+  public Dataset dropMissing(String dim, Drop how) {
+    return Selection.dropMissing(this, dim, Objects.requireNonNull(how, "how"));
+  }
+
+  /**
+   * {@return this dataset without the given labels, as xarray's {@code drop_sel}}
+   *
+   * @param labels a label or a collection of labels, by dimension name
+   * @throws IllegalArgumentException naming the dimension and listing its labels, if a dimension does
+   *     not exist or has no labels, a label is absent or of another type, or every label would go
+   */
+  public Dataset dropSel(Map<String, ?> labels) {
+    return Selection.dropSel(this, labels);
+  }
+
+  /**
+   * {@return this dataset without the given data variables, as xarray's {@code drop_vars}} The name of a
+   * labelled dimension drops its labels; the dimension stays.
+   *
+   * @param names the variables (or labelled dimensions) to drop
+   * @throws IllegalArgumentException naming a name that is neither, and listing those that exist
+   */
+  public Dataset dropVars(String... names) {
+    return Reshape.dropVars(this, List.of(names));
+  }
+
+  /**
+   * {@return this dataset with variables and dimensions renamed, as xarray's {@code rename}} A
+   * dimension keeps its labels under its new name; the data is shared, not copied.
+   *
+   * @param names new names by old name, of variables or dimensions
+   * @throws IllegalArgumentException if an old name does not exist (listing those that do), or a new
+   *     name is taken
+   */
+  public Dataset rename(Map<String, String> names) {
+    return Reshape.rename(this, names);
+  }
+
+  /**
+   * {@return this dataset with one variable or dimension renamed} As {@link #rename(Map)}.
+   *
+   * @param from the old name
+   * @param to the new name
+   * @throws IllegalArgumentException as {@link #rename(Map)}
+   */
+  public Dataset rename(String from, String to) {
+    return rename(Map.of(from, to));
+  }
+
+  /**
+   * {@return this dataset with its dimensions in another order, each variable's axes following, as
+   * xarray's {@code transpose}} {@code "..."} stands for the dimensions not named, in their order.
+   *
+   * @param dims every dimension in the new order, or some of them and {@code "..."}
+   * @throws IllegalArgumentException if a dimension does not exist, is named twice, or is left out
+   *     without {@code "..."}
+   */
+  public Dataset transpose(String... dims) {
+    return Reshape.transpose(this, List.of(dims));
+  }
+
+  /**
+   * {@return this dataset with a new first dimension of size 1 without labels, which every data
+   * variable gets as its first axis} As xarray's {@code expand_dims(dim)}.
+   *
+   * @param dim the new dimension
+   * @throws IllegalArgumentException if the dimension exists
+   */
+  public Dataset expandDims(String dim) {
+    return Reshape.expandDims(this, Objects.requireNonNull(dim, "dim"), null, 1);
+  }
+
+  /**
+   * {@return this dataset with a new first dimension holding one label, which every data variable gets
+   * as its first axis} As xarray's {@code expand_dims({dim: [label]})}: a value all the data shares (a
+   * constant of earlier harvests) becomes a labelled dimension, ready to merge with data at other labels.
+   *
+   * @param dim the new dimension
+   * @param label its one label
+   * @throws IllegalArgumentException if the dimension exists, or the label is of no supported type
+   */
+  public Dataset expandDims(String dim, Object label) {
+    return expandDims(dim, Index.of(label));
+  }
+
+  /**
+   * {@return this dataset with a new first dimension with the given labels, every data variable
+   * repeated along it} As xarray's {@code expand_dims({dim: labels})}.
+   *
+   * @param dim the new dimension
+   * @param labels its labels
+   * @throws IllegalArgumentException if the dimension exists
+   */
+  public Dataset expandDims(String dim, Index labels) {
+    return Reshape.expandDims(this, Objects.requireNonNull(dim, "dim"), labels, labels.size());
+  }
+
+  /**
+   * {@return this dataset without dimensions of size 1, as xarray's {@code squeeze}} sweep has no scalar
+   * coordinates, so the label of a squeezed dimension goes with it (as with {@code isel} of one position).
+   *
+   * @param dims the dimensions to squeeze; none for every dimension of size 1
+   * @throws IllegalArgumentException if a dimension named does not exist or has another size
+   */
+  public Dataset squeeze(String... dims) {
+    return Reshape.squeeze(this, List.of(dims));
+  }
+
+  /**
+   * {@return this dataset with labels set on a dimension, as xarray's {@code assign_coords}} An existing
+   * dimension keeps its size; a new one is added (no variable lies along it).
+   *
+   * @param dim the dimension
+   * @param labels its labels
+   * @throws IllegalArgumentException if the dimension has another size, or a data variable has its name
+   */
+  public Dataset assignCoords(String dim, Index labels) {
+    return assignCoords(Map.of(dim, labels));
+  }
+
+  /**
+   * {@return this dataset with labels set on several dimensions} As {@link #assignCoords(String, Index)}.
+   *
+   * @param coords labels by dimension name
+   * @throws IllegalArgumentException as {@link #assignCoords(String, Index)}
+   */
+  public Dataset assignCoords(Map<String, Index> coords) {
+    return Reshape.assignCoords(this, coords);
+  }
+
+  /**
+   * {@return datasets joined end to end along a dimension, as xarray's {@code concat}} Along an
+   * existing dimension its labels are concatenated (they must stay distinct); along a new one it comes
+   * first, one position per dataset, without labels. Every dataset must have the same variables and the
+   * same other dimensions and labels (use {@link #merge} to align differing labels). A variable
+   * without the dimension is repeated along it; types widen as NumPy does; attributes are the first
+   * dataset's.
+   *
+   * @param datasets the datasets, in order; at least one
+   * @param dim the dimension to join along
+   * @throws IllegalArgumentException naming the dataset and the difference, if the variables,
+   *     dimensions or labels differ, or labels along the dimension repeat
+   */
+  public static Dataset concat(List<Dataset> datasets, String dim) {
+    return Reshape.concat(datasets, Objects.requireNonNull(dim, "dim"), null);
+  }
+
+  /**
+   * {@return datasets joined along a new first dimension with the given labels, one per dataset} As
+   * {@link #concat(List, String)}.
+   *
+   * @param datasets the datasets, in order; at least one
+   * @param dim the new dimension, which no dataset has
+   * @param labels one label per dataset
+   * @throws IllegalArgumentException as {@link #concat(List, String)}, or if the dimension exists or
+   *     the number of labels is not the number of datasets
+   */
+  public static Dataset concat(List<Dataset> datasets, String dim, Index labels) {
+    return Reshape.concat(datasets, Objects.requireNonNull(dim, "dim"), Objects.requireNonNull(labels, "labels"));
+  }
+
+  /**
+   * A data variable, or a dimension's labels as a 1-D variable over that dimension, as xarray's
+   * {@code ds[name]}: the operands of arithmetic such as {@code ds.get("b_out").times(ds.get("a"))}.
+   *
+   * @param name a data variable or a labelled dimension
+   * @return the variable
+   * @throws IllegalArgumentException if it is neither, listing both kinds
+   */
+  public Variable get(String name) {
+    Variable v = variables.get(name);
+    if (v != null) return v;
+    Index ix = coords.get(name);
+    if (ix != null) return Arithmetic.labels(name, ix);
+    throw new IllegalArgumentException("no variable or labelled dimension '" + name + "'; the variables are "
+        + variables.keySet() + " and the labelled dimensions " + coords.keySet());
+  }
+
+  /**
+   * {@return this dataset with a variable added under {@code name} (last), or replacing the one of that
+   * name (in its place)},
+   * as xarray's {@code assign}: {@code ds.with("energy", ds.get("b_out").times(ds.get("a")))}.
+   * Dimensions the variable has and this dataset lacks are added without labels.
+   *
+   * @param name the variable's name in the result
+   * @param variable the data
+   * @throws IllegalArgumentException if its size along a dimension differs from the dimension's, or
+   *     the name is that of a labelled dimension
+   */
+  public Dataset with(String name, Variable variable) {
+    Objects.requireNonNull(name, "name");
+    Builder b = toBuilder();
+    b.variables.clear();
+    for (Variable v : variables.values()) b.variable(v.name().equals(name) ? variable.rename(name) : v);
+    if (!variables.containsKey(name)) b.variable(variable.rename(name));
+    return b.build();
+  }
+
+  /**
+   * {@return this dataset with a variable computed from it}:
+   * {@code ds.with("energy", d -> d.get("b_out").times(d.get("a")))}. As {@link #with(String, Variable)}.
+   *
+   * @param name the variable's name in the result
+   * @param compute the variable, from this dataset
+   * @throws IllegalArgumentException as {@link #with(String, Variable)}, or as {@code compute} throws
+   */
+  public Dataset with(String name, java.util.function.Function<Dataset, Variable> compute) {
+    return with(name, Objects.requireNonNull(compute.apply(this), "the computed variable"));
   }
 
   /** C-order strides of a shape, in elements. */

@@ -281,4 +281,125 @@ public final class Variable {
   public String toString() {
     return name + " " + Repr.dims(dims) + " " + type() + " " + Repr.values(column, 60);
   }
+
+  // ---- element-wise arithmetic (Arithmetic), broadcasting by dimension name ----
+
+  /**
+   * {@return this variable plus another, element-wise, as float64} The dimensions are broadcast by name,
+   * as xarray does: the result has this variable's dimensions, then the other's that this one lacks.
+   * Missing values (NaN) stay missing; bools count as 0 and 1. The result is named after this variable
+   * and has no attributes.
+   *
+   * @param other the other operand
+   * @throws IllegalArgumentException if either is str, or a shared dimension has two sizes
+   */
+  public Variable plus(Variable other) {
+    return Arithmetic.combine(this, other, Double::sum, "plus");
+  }
+
+  /**
+   * {@return this variable plus a number, element-wise, as float64}
+   *
+   * @param x the number
+   * @throws IllegalArgumentException if this variable is str
+   */
+  public Variable plus(double x) {
+    return Arithmetic.map(this, v -> v + x, "plus");
+  }
+
+  /**
+   * {@return this variable minus another, element-wise, as float64} Broadcast as {@link #plus(Variable)}.
+   *
+   * @param other the other operand
+   * @throws IllegalArgumentException as {@link #plus(Variable)}
+   */
+  public Variable minus(Variable other) {
+    return Arithmetic.combine(this, other, (a, b) -> a - b, "minus");
+  }
+
+  /**
+   * {@return this variable minus a number, element-wise, as float64}
+   *
+   * @param x the number
+   * @throws IllegalArgumentException if this variable is str
+   */
+  public Variable minus(double x) {
+    return Arithmetic.map(this, v -> v - x, "minus");
+  }
+
+  /**
+   * {@return this variable times another, element-wise, as float64} Broadcast as {@link #plus(Variable)}.
+   *
+   * @param other the other operand
+   * @throws IllegalArgumentException as {@link #plus(Variable)}
+   */
+  public Variable times(Variable other) {
+    return Arithmetic.combine(this, other, (a, b) -> a * b, "times");
+  }
+
+  /**
+   * {@return this variable times a number, element-wise, as float64}
+   *
+   * @param x the number
+   * @throws IllegalArgumentException if this variable is str
+   */
+  public Variable times(double x) {
+    return Arithmetic.map(this, v -> v * x, "times");
+  }
+
+  /**
+   * {@return this variable divided by another, element-wise, as float64 (x / 0 is infinite or NaN, as
+   * in NumPy)} Broadcast as {@link #plus(Variable)}.
+   *
+   * @param other the divisor
+   * @throws IllegalArgumentException as {@link #plus(Variable)}
+   */
+  public Variable div(Variable other) {
+    return Arithmetic.combine(this, other, (a, b) -> a / b, "div");
+  }
+
+  /**
+   * {@return this variable divided by a number, element-wise, as float64}
+   *
+   * @param x the divisor
+   * @throws IllegalArgumentException if this variable is str
+   */
+  public Variable div(double x) {
+    return Arithmetic.map(this, v -> v / x, "div");
+  }
+
+  /**
+   * {@return a function applied to every element, as float64}: {@code v.map(Math::sin)}. The function
+   * sees NaN where a value is missing, and bools as 0 and 1.
+   *
+   * @param f the function
+   * @throws IllegalArgumentException if this variable is str
+   */
+  public Variable map(java.util.function.DoubleUnaryOperator f) {
+    return Arithmetic.map(this, Objects.requireNonNull(f, "f"), "map");
+  }
+
+  /**
+   * {@return a function of this variable's and another's elements, as float64}, broadcast as
+   * {@link #plus(Variable)}: {@code a.combine(b, Math::hypot)}.
+   *
+   * @param other the other operand
+   * @param f the function of (this element, other element)
+   * @throws IllegalArgumentException as {@link #plus(Variable)}
+   */
+  public Variable combine(Variable other, java.util.function.DoubleBinaryOperator f) {
+    return Arithmetic.combine(this, other, Objects.requireNonNull(f, "f"), "combine");
+  }
+
+  /**
+   * {@return a bool variable, true where the test holds}: the condition of {@link Dataset#where(Variable)},
+   * as xarray's {@code ds.where(ds.y > 0)} is {@code ds.where(ds.variable("y").test(v -> v > 0))}. The
+   * test sees NaN where a value is missing.
+   *
+   * @param test the test of each element
+   * @throws IllegalArgumentException if this variable is str
+   */
+  public Variable test(java.util.function.DoublePredicate test) {
+    return Arithmetic.test(this, Objects.requireNonNull(test, "test"));
+  }
 }

@@ -101,4 +101,25 @@ class LessonsTest {
     assertEquals(7 + 0.6 * 20, ds.doubleValue("B", at), 1e-12);
     assertEquals(0.05 * 20 * Math.cos(0.25), ds.doubleValue("C", at), 1e-12);
   }
+
+  @Test
+  void lesson08LooksAtTheStructuredOutput() {
+    Lesson08_LookingAtResults.Results r = Lesson08_LookingAtResults.run(QUIET);
+    double meanCos = 0;
+    double[] t = Values.linspace(0, 1, 101);
+    for (double x : t) meanCos += Math.cos(x);
+    meanCos /= t.length;
+    Map<String, Object> at = Map.of("i", 6, "j", 0.7, "k", 0.07, "x", 30);
+    assertEquals(List.of("i", "j", "k", "x"), r.meanOverTime().variable("C").dims());
+    assertEquals(0.07 * 30 * meanCos, r.meanOverTime().doubleValue("C", at), 1e-12);
+    assertEquals(Index.ofInts(10, 20), r.xRange().coord("x"));
+    assertEquals(0.05 * 10 * Math.cos(0.3), r.nearT().doubleValue("C", Map.of("i", 5, "j", 0.5, "k", 0.05, "x", 10)), 1e-12);
+    assertEquals(List.of("k"), r.maxA().variable("A").dims());
+    assertArrayEquals(new double[] {7 * 0.7 * 0.05, 7 * 0.7 * 0.06, 7 * 0.7 * 0.07}, r.maxA().variable("A").toDoubleArray(), 1e-12);
+    for (double i : r.argmaxI().variable("A").toDoubleArray()) assertEquals(7.0, i);
+    Map<String, Object> cell = Map.of("i", 5, "j", 0.5, "k", 0.05, "x", 20);
+    assertEquals((5 + 0.5 * 20) / (5 * 0.5 * 0.05), r.derived().doubleValue("B_per_A", cell), 1e-9);
+    assertEquals(3 * 3 * 3 * 2, r.table().rowCount());
+    assertEquals(List.of("i", "j", "k", "x", "A", "B", "B_per_A"), r.table().columnNames());
+  }
 }
