@@ -208,6 +208,28 @@ public final class Runner {
   }
 
   /**
+   * Runs the function once, at one point, and returns its outputs by name: xyzpy's {@code r(a=2)}.
+   * The outputs keep their inner dimensions; the point's arguments are not dimensions of the result
+   * (read a scalar with {@code call(...).doubleValue("y", Map.of())}).
+   *
+   * @param arguments the swept arguments' values, by name (the constants and resources are the runner's)
+   * @return a dataset of the outputs at that point
+   * @throws RunFailedException if the run throws, whatever the error policy (a single run has nothing
+   *     to continue with)
+   * @throws IllegalArgumentException if the function declares arguments other than those given
+   */
+  public Dataset call(Map<String, ?> arguments) {
+    Objects.requireNonNull(arguments, "arguments");
+    Runner once = with(RunOptions.builder().verbosity(0).onError(OnError.STOP).build()); // no bar for one run
+    if (arguments.isEmpty()) return once.runCombos(Combos.empty());
+    Map<String, Object> point = new LinkedHashMap<>(arguments);
+    Dataset ds = once.runCases(Cases.ofMaps(List.of(point)));
+    Map<String, Object> first = new LinkedHashMap<>();
+    for (String name : point.keySet()) first.put(name, 0);
+    return ds.isel(first);
+  }
+
+  /**
    * Runs the cases.
    *
    * @param cases the points to run; no two may be the same point

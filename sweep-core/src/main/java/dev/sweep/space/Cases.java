@@ -36,6 +36,22 @@ public final class Cases {
   }
 
   /**
+   * {@return cases of a single argument, one per value} xyzpy's {@code cases=[1, 2, 3]} for a function
+   * of one swept argument.
+   *
+   * @param name the argument
+   * @param values its values, one case each; none null
+   * @throws IllegalArgumentException if the name is empty or a value is null
+   */
+  public static Cases ofValues(String name, Object... values) {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(values, () -> "the values of '" + name + "'");
+    List<List<?>> tuples = new ArrayList<>(values.length);
+    for (Object v : values) tuples.add(java.util.Collections.singletonList(v));
+    return of(List.of(name), tuples);
+  }
+
+  /**
    * {@return cases as tuples of values for the named arguments, in the given order}
    *
    * @param names the argument names, in the order of each tuple's values

@@ -42,6 +42,35 @@ public final class Combos {
   }
 
   /** {@return a builder with no parameters yet} */
+  /**
+   * {@return the combinations of a map from parameter name to values} xyzpy's
+   * {@code combos={'a': [1, 2], 'b': 'x'}}: a value that is a collection or an array gives the
+   * parameter's values, anything else is a parameter of one value. The parameters come in the map's
+   * order when it has one (a LinkedHashMap or SortedMap), else alphabetically, as in
+   * {@link Cases#ofMaps}.
+   *
+   * @param values the values of each parameter
+   * @throws IllegalArgumentException as {@link Builder#add(String, Object...)}, naming the parameter
+   */
+  public static Combos of(Map<String, ?> values) {
+    Objects.requireNonNull(values, "values");
+    List<String> names = new ArrayList<>(values.keySet());
+    if (!(values instanceof LinkedHashMap<?, ?>) && !(values instanceof java.util.SortedMap<?, ?>)) {
+      Collections.sort(names);
+    }
+    Builder b = builder();
+    for (String name : names) {
+      Object v = values.get(name);
+      if (v instanceof java.util.Collection<?> c) b.add(name, new ArrayList<>(c));
+      else if (v != null && v.getClass().isArray()) {
+        Object[] boxed = new Object[java.lang.reflect.Array.getLength(v)];
+        for (int i = 0; i < boxed.length; i++) boxed[i] = java.lang.reflect.Array.get(v, i);
+        b.add(name, boxed);
+      } else b.add(name, new Object[] {v});
+    }
+    return b.build();
+  }
+
   public static Builder builder() {
     return new Builder();
   }
