@@ -13,6 +13,7 @@ import java.lang.reflect.Array;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -219,6 +220,7 @@ final class Outputs implements Engine.Sink {
     final List<List<String>> dims = new ArrayList<>();
     final Map<String, Index> labels = new LinkedHashMap<>();
     final MethodHandle[] components; // record accessors, or null
+    final boolean byKey; // the runs return maps from output name to value
     final boolean primitiveTuple;
     final boolean scalarDouble; // one float64 output without inner dimensions
 
@@ -248,10 +250,17 @@ final class Outputs implements Engine.Sink {
                 + first.getClass().getName() + ": " + e.getMessage(), e);
           }
         }
+      } else if (first instanceof Map<?, ?> m) {
+        if (ns.isEmpty()) {
+          // like a record: one output per key, in the map's order when it has one (as Cases.ofMaps)
+          for (Object k : m.keySet()) ns.add(String.valueOf(k));
+          if (!(m instanceof LinkedHashMap<?, ?>) && !(m instanceof java.util.SortedMap<?, ?>)) Collections.sort(ns);
+        }
       } else if (ns.isEmpty()) {
         throw new IllegalArgumentException("the run returned " + describe(first) + "; name the outputs with "
-            + "Runner.builder(fn).vars(...), or return a record or a Dataset");
+            + "Runner.builder(fn).vars(...), or return a record, a map or a Dataset");
       }
+      this.byKey = comps == null && first instanceof Map<?, ?>;
       this.names = ns.toArray(new String[0]);
       this.components = comps;
       this.columns = new Column[names.length];
@@ -300,7 +309,7 @@ final class Outputs implements Engine.Sink {
         for (String d : vd) labels.putIfAbsent(d, known.get(d));
       }
       this.primitiveTuple = allFloating && comps == null && names.length > 1 && first instanceof double[];
-      this.scalarDouble = names.length == 1 && comps == null && allFloating;
+      this.scalarDouble = names.length == 1 && comps == null && !byKey && allFloating;
     }
 
     private Object part(Object result, int i) {
@@ -310,6 +319,13 @@ final class Outputs implements Engine.Sink {
         } catch (Throwable t) {
           throw new IllegalStateException("cannot read component '" + names[i] + "': " + t, t);
         }
+      }
+      if (byKey) {
+        if (!(result instanceof Map<?, ?> m) || !m.containsKey(names[i]) || m.size() != names.length) {
+          throw new IllegalArgumentException("the runner's outputs are " + Arrays.toString(names)
+              + ", the keys of the first run's map, but this run returned " + describe(result));
+        }
+        return m.get(names[i]);
       }
       if (names.length == 1) return result;
       if (result instanceof Object[] a) return checkedLength(a.length, result) ? a[i] : null;
@@ -336,7 +352,7 @@ final class Outputs implements Engine.Sink {
         for (int i = 0; i < a.length; i++) columns[i].setDouble(cell, a[i]);
         return;
       }
-      if (components == null && names.length > 1 && result != null && !(result instanceof Object[])
+      if (components == null && !byKey && names.length > 1 && result != null && !(result instanceof Object[])
           && !(result instanceof List<?>) && !result.getClass().isArray()) {
         part(result, 0); // throws with the expected shape
       }

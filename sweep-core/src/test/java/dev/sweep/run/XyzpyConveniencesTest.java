@@ -63,4 +63,31 @@ class XyzpyConveniencesTest {
     var e = assertThrows(IllegalArgumentException.class, () -> fooRunner().call(Map.of("a", 2, "b", "y")));
     assertTrue(e.getMessage().contains("'c'"), e.getMessage());
   }
+
+  static Map<String, Object> stats(double x) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("square", x * x);
+    m.put("label", "x=" + x);
+    m.put("series", new double[] {x, 2 * x});
+    return m;
+  }
+
+  @Test
+  void aMapWithoutDeclaredOutputsGivesOneVariablePerKey() {
+    Runner r = Runner.builder(RunFunction.of(XyzpyConveniencesTest.class, "stats")).dims("series", "k")
+        .options(QUIET).build();
+    Dataset ds = r.runCombos(Combos.builder().add("x", 1.0, 2.0).build());
+    assertEquals(List.of("square", "label", "series"), List.copyOf(ds.variables().keySet()));
+    assertEquals(4.0, ds.doubleValue("square", Map.of("x", 2.0)));
+    assertEquals("x=1.0", ds.value("label", Map.of("x", 1.0)));
+    assertEquals(List.of("x", "k"), ds.variable("series").dims());
+    Runner declared = Runner.builder(RunFunction.of(XyzpyConveniencesTest.class, "stats")).vars("label", "square", "series")
+        .dims("series", "k").options(QUIET).build();
+    assertEquals("x=2.0", declared.runCombos(Combos.builder().add("x", 2.0).build()).value("label", Map.of("x", 2.0)));
+    Runner changing = Runner.builder(args -> args.getDouble("x") > 1 ? Map.of("other", 1.0) : Map.of("square", 1.0))
+        .options(QUIET).build();
+    RunFailedException e = assertThrows(RunFailedException.class,
+        () -> changing.runCombos(Combos.builder().add("x", 1.0, 2.0).build()));
+    assertTrue(e.getMessage().contains("the runner's outputs are [square], the keys of the first run's map"), e.getMessage());
+  }
 }
