@@ -183,7 +183,7 @@ class RunnerTest {
     Runner r = Runner.builder(a -> 1.0).options(QUIET).build();
     var e = assertThrows(RunFailedException.class, () -> r.runCombos(Combos.builder().add("a", 1).build()));
     assertEquals("the run returned Double 1.0; name the outputs with Runner.builder(fn).vars(...), or return a "
-        + "record or a Dataset", e.getCause().getMessage());
+        + "record, a map or a Dataset", e.getCause().getMessage());
   }
 
   @Test
