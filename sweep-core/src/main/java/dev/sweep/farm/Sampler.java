@@ -113,7 +113,7 @@ public final class Sampler {
       expected.addAll(runner.vars());
       if (!header.equals(expected)) {
         throw refuse(header, expected, name + " has the columns " + header + " but " + expected + " are expected: "
-            + describeDifference(header, expected));
+            + Records.describeDifference(header, expected));
       }
     } else if (header.size() <= args.size() || !header.subList(0, args.size()).equals(args)) {
       throw refuse(header, args, name + " has the columns " + header + " but the sampler writes the arguments "
@@ -397,33 +397,6 @@ public final class Sampler {
       b.variable(v.dims().get(0).equals(DIM) ? v : Variable.of(v.name(), List.of(DIM), v.column()).withAttrs(v.attrs()));
     }
     return b.attrs(stored.attrs()).build();
-  }
-
-  static String describeDifference(List<String> actual, List<String> expected) {
-    List<String> missing = new ArrayList<>(expected);
-    missing.removeAll(actual);
-    List<String> extra = new ArrayList<>(actual);
-    extra.removeAll(expected);
-    if (missing.isEmpty() && extra.isEmpty()) {
-      return actual.size() == expected.size() ? "the same columns in another order" : "a column is repeated";
-    }
-    Map<String, String> renamed = new LinkedHashMap<>();
-    if (actual.size() == expected.size()) {
-      for (int i = 0; i < actual.size(); i++) {
-        String a = actual.get(i);
-        String e = expected.get(i);
-        if (extra.contains(a) && missing.contains(e)) renamed.put(a, e);
-      }
-    }
-    List<String> parts = new ArrayList<>();
-    for (Map.Entry<String, String> r : renamed.entrySet()) {
-      parts.add("'" + r.getKey() + "' stands where '" + r.getValue() + "' is expected (renamed?)");
-    }
-    missing.removeAll(renamed.values());
-    extra.removeAll(renamed.keySet());
-    if (!missing.isEmpty()) parts.add("missing " + missing);
-    if (!extra.isEmpty()) parts.add("extra " + extra);
-    return String.join("; ", parts);
   }
 
   /** Builds a {@link Sampler}; each setter checks its input at once, {@link #build()} the whole. */

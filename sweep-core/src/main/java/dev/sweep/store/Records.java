@@ -95,4 +95,39 @@ public final class Records {
     for (long i = from; i < to; i++) positions.add((int) i);
     return records.isel(Map.of(dim, positions));
   }
+
+  /**
+   * {@return what differs between the columns (or variables) a store holds and those expected, in
+   * words: the same in another order, a repeat, a rename ({@code 'result' stands where 'out' is
+   * expected (renamed?)}), missing and extra names}
+   *
+   * @param actual the names held
+   * @param expected the names expected
+   */
+  public static String describeDifference(List<String> actual, List<String> expected) {
+    List<String> missing = new ArrayList<>(expected);
+    missing.removeAll(actual);
+    List<String> extra = new ArrayList<>(actual);
+    extra.removeAll(expected);
+    if (missing.isEmpty() && extra.isEmpty()) {
+      return actual.size() == expected.size() ? "the same columns in another order" : "a column is repeated";
+    }
+    Map<String, String> renamed = new LinkedHashMap<>();
+    if (actual.size() == expected.size()) {
+      for (int i = 0; i < actual.size(); i++) {
+        String a = actual.get(i);
+        String e = expected.get(i);
+        if (extra.contains(a) && missing.contains(e)) renamed.put(a, e);
+      }
+    }
+    List<String> parts = new ArrayList<>();
+    for (Map.Entry<String, String> r : renamed.entrySet()) {
+      parts.add("'" + r.getKey() + "' stands where '" + r.getValue() + "' is expected (renamed?)");
+    }
+    missing.removeAll(renamed.values());
+    extra.removeAll(renamed.keySet());
+    if (!missing.isEmpty()) parts.add("missing " + missing);
+    if (!extra.isEmpty()) parts.add("extra " + extra);
+    return String.join("; ", parts);
+  }
 }

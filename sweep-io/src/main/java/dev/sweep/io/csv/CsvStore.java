@@ -6,6 +6,7 @@ import dev.sweep.data.Dataset;
 import dev.sweep.data.Variable;
 import dev.sweep.store.IncompatibleStoreException;
 import dev.sweep.store.RecordStore;
+import dev.sweep.store.Records;
 import dev.sweep.store.StoreFormatException;
 import dev.sweep.store.StoreProvider;
 import java.io.IOException;
@@ -251,7 +252,7 @@ public final class CsvStore implements RecordStore {
   public synchronized void requireColumns(List<String> expected) {
     if (header == null || header.equals(expected)) return;
     throw new IncompatibleStoreException(path, header.toString(), expected.toString(), path.getFileName()
-        + " has the columns " + header + " but " + expected + " are expected: " + describeDifference(header, expected));
+        + " has the columns " + header + " but " + expected + " are expected: " + Records.describeDifference(header, expected));
   }
 
   @Override
@@ -334,7 +335,7 @@ public final class CsvStore implements RecordStore {
     if (!header.equals(b.names)) {
       throw new IncompatibleStoreException(path, header.toString(), b.names.toString(), "cannot append to "
           + path.getFileName() + ": it has the columns " + header + " but the rows have " + b.names + ": "
-          + describeDifference(b.names, header));
+          + Records.describeDifference(b.names, header));
     }
     if (types == null) return;
     for (int c = 0; c < types.length; c++) {
@@ -763,34 +764,6 @@ public final class CsvStore implements RecordStore {
       }
       default: return StringColumn.create(name, Arrays.copyOf((String[]) a, n));
     }
-  }
-
-  /** What differs between two column lists, in words: missing, extra, renamed, or reordered columns. */
-  static String describeDifference(List<String> actual, List<String> expected) {
-    List<String> missing = new ArrayList<>(expected);
-    missing.removeAll(actual);
-    List<String> extra = new ArrayList<>(actual);
-    extra.removeAll(expected);
-    if (missing.isEmpty() && extra.isEmpty()) {
-      return actual.size() == expected.size() ? "the same columns in another order" : "a column is repeated";
-    }
-    Map<String, String> renamed = new LinkedHashMap<>();
-    if (actual.size() == expected.size()) {
-      for (int i = 0; i < actual.size(); i++) {
-        String a = actual.get(i);
-        String e = expected.get(i);
-        if (extra.contains(a) && missing.contains(e)) renamed.put(a, e);
-      }
-    }
-    List<String> parts = new ArrayList<>();
-    for (Map.Entry<String, String> r : renamed.entrySet()) {
-      parts.add("'" + r.getKey() + "' stands where '" + r.getValue() + "' is expected (renamed?)");
-    }
-    missing.removeAll(renamed.values());
-    extra.removeAll(renamed.keySet());
-    if (!missing.isEmpty()) parts.add("missing " + missing);
-    if (!extra.isEmpty()) parts.add("extra " + extra);
-    return String.join("; ", parts);
   }
 
   @Override
