@@ -98,7 +98,7 @@ final class Batching {
     long inner = first.size();
     INDArray out = Nd4j.create(first.type().nd4j(), new long[] {members.size(), inner}, 'c');
     for (int m = 0; m < members.size(); m++) {
-      out.getRow(m).assign(members.get(m).array().reshape('c', inner));
+      out.getRow(m).assign(members.get(m).array().reshape('c', new long[] {inner}));
     }
     return Variable.of(name, dims, out.reshape('c', shape));
   }

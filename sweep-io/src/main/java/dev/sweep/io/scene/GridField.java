@@ -248,7 +248,7 @@ public final class GridField {
     private final Map<String, Index> labels = new LinkedHashMap<>();
     private double[] lower;
     private double[] upper;
-    private Map<String, Object> extrapolation = Map.of("type", "constant", "value", 0);
+    private Map<String, Object> extrapolation = constant(0);
 
     private Builder(Variable values) {
       this.values = values;
@@ -336,7 +336,9 @@ public final class GridField {
     public Builder extrapolation(String type) {
       Objects.requireNonNull(type, "type");
       if (type.isBlank()) throw new IllegalArgumentException("extrapolation type is '" + type + "'; expected a name such as periodic");
-      this.extrapolation = Map.of("type", type);
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("type", type);
+      this.extrapolation = Collections.unmodifiableMap(m);
       return this;
     }
 
@@ -347,7 +349,7 @@ public final class GridField {
      * @return this builder
      */
     public Builder constantExtrapolation(double value) {
-      this.extrapolation = Map.of("type", "constant", "value", value);
+      this.extrapolation = constant(value);
       return this;
     }
 
@@ -368,6 +370,14 @@ public final class GridField {
       Map<String, Object> tree = (Map<String, Object>) PropertyCodec.encodeNested("extrapolation", dict);
       this.extrapolation = tree;
       return this;
+    }
+
+    /** PhiFlow's {@code ConstantExtrapolation.to_dict()}, in its key order. */
+    private static Map<String, Object> constant(Object value) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("type", "constant");
+      m.put("value", value);
+      return Collections.unmodifiableMap(m);
     }
 
     private int requireDim(String what, String dim) {
