@@ -515,6 +515,18 @@ public final class Scene {
     SceneFiles.removeTree(path);
   }
 
+  /**
+   * {@return a summary for people, as {@code sweep show DIR} prints it: the properties, each field
+   * with its frames, type and shape (from its latest frame), and what produced the scene} A damaged
+   * {@code description.json} or frame is reported in place, not thrown.
+   *
+   * @throws IllegalArgumentException if the directory does not exist
+   */
+  public String summary() {
+    requireDirectory();
+    return SceneSummary.of(this);
+  }
+
   /** {@return true if the scene's directory exists} */
   public boolean exists() {
     return Files.isDirectory(path);
