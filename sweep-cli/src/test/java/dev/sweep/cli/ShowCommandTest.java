@@ -131,4 +131,33 @@ class ShowCommandTest {
     assertTrue(r.out().contains("amp  |      INTEGER"), r.out());
     assertTrue(r.out().contains("fn  |       STRING"), r.out());
   }
+
+  @Test
+  void showSummarisesASceneDirectory() {
+    dev.sweep.io.scene.Scene s = dev.sweep.io.scene.Scene.create(dir);
+    s.put("smoothness", 2.0);
+    for (int f = 0; f < 3; f++) {
+      s.write("noise", dev.sweep.data.Variable.of("n", List.of("x", "y"), Nd4j.createFromArray(new double[][] {{1, 2}, {3, 4}})), f);
+    }
+    CliRun r = CliRun.of("show", s.path().toString());
+    assertEquals(0, r.status(), r.err());
+    assertTrue(r.out().startsWith("<sweep.Scene> " + s.path() + "\nProperties (1):\n    smoothness  2.0\n"
+        + "Fields (1), frames 0..2 (3 frames, 3 complete):\n    noise  frames 0..2  float64 (x: 2, y: 2) CenteredGrid\n"
+        + "Context: sweep "), r.out());
+  }
+
+  @Test
+  void showListsTheScenesOfADirectory() {
+    dev.sweep.io.scene.Scene a = dev.sweep.io.scene.Scene.create(dir);
+    a.put("k", 1);
+    dev.sweep.io.scene.Scene.create(dir, "run");
+    CliRun r = CliRun.of("show", dir.toString());
+    assertEquals(0, r.status(), r.err());
+    assertEquals(dir + ": 2 scene(s)\n  run_000000  properties []  fields []  0 frame(s)\n"
+        + "  sim_000000  properties [k]  fields []  0 frame(s)\n", r.out());
+    CliRun none = CliRun.of("show", dir.resolve("sim_000000/src").toString());
+    assertEquals(2, none.status());
+    assertEquals("sweep show: " + dir.resolve("sim_000000/src") + " is a directory that is neither a scene nor holds scenes"
+        + " (<name>_<id>)\n", none.err());
+  }
 }

@@ -3,6 +3,7 @@ package dev.sweep.examples;
 import dev.sweep.cli.spi.Subcommand;
 import dev.sweep.io.csv.CsvStore;
 import dev.sweep.io.netcdf.Netcdf;
+import dev.sweep.io.scene.Scene;
 import dev.sweep.run.RunOptions;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -18,8 +19,8 @@ import picocli.CommandLine.Option;
  * {@code META-INF/services/dev.sweep.cli.spi.Subcommand}).
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-    description = "Run the tutorial: combos, cases, runners, structured outputs, harvests and samples; print each"
-        + " result and write the files (bar.nc, foo.nc, trig.csv, trig.png, trig.nc) to --out.")
+    description = "Run the tutorial: combos, cases, runners, structured outputs, harvests, samples and scenes;"
+        + " print each result and write the files (bar.nc, foo.nc, trig.csv, trig.png, trig.nc, scenes/) to --out.")
 public final class DemoCommand implements Subcommand, Callable<Integer> {
   @Option(names = "--out", paramLabel = "DIR", defaultValue = "sweep-out",
       description = "Directory for the files the demo writes (default: ${DEFAULT-VALUE}).")
@@ -84,6 +85,19 @@ public final class DemoCommand implements Subcommand, Callable<Integer> {
     o.println(table.first(5).printAll());
     o.println("-> " + out.resolve("trig.csv") + " (" + table.rowCount() + " rows), " + out.resolve("trig.png")
         + ", " + out.resolve("trig.nc"));
+
+    heading(o, "9. Scenes: diffusing noise on a 64x32 grid, 20 frames per scene, over smoothness 0.25 .. 2; then a batch of 4");
+    Path scenes = out.resolve("scenes");
+    for (Scene s : Scene.list(scenes)) s.remove(); // the demo starts its scenes afresh
+    Lesson09_Scenes.Result r = Lesson09_Scenes.run(scenes, options);
+    o.println(r.sweep());
+    o.println(r.smoothest().summary());
+    o.print("spread of the smoothest scene's frames:");
+    for (double sd : r.smoothestStd()) o.printf(java.util.Locale.ROOT, " %.3f", sd);
+    o.println();
+    o.println(r.batch());
+    o.println(r.batchLast());
+    o.println("-> " + scenes + " (" + Scene.list(scenes).size() + " scenes; ./sweep show " + r.smoothest().path() + ")");
     return 0;
   }
 

@@ -122,4 +122,35 @@ class LessonsTest {
     assertEquals(3 * 3 * 3 * 2, r.table().rowCount());
     assertEquals(List.of("i", "j", "k", "x", "A", "B", "B_per_A"), r.table().columnNames());
   }
+
+  @Test
+  void lesson09WritesAScenePerRunAndABatchOfFour(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+    Lesson09_Scenes.Result r = Lesson09_Scenes.run(dir, QUIET);
+    assertEquals(List.of("std", "scene"), List.copyOf(r.sweep().variables().keySet()));
+    assertEquals(8, dev.sweep.io.scene.Scene.list(dir).size(), "four scenes from the sweep, four in the batch");
+    double[] std = r.sweep().variable("std").toDoubleArray();
+    for (int i = 1; i < std.length; i++) assertTrue(std[i] < std[i - 1], "smoother runs spread less: " + java.util.Arrays.toString(std));
+    dev.sweep.io.scene.Scene smoothest = r.smoothest();
+    assertEquals(2.0, smoothest.property("smoothness"));
+    assertEquals(0.2, smoothest.property("alpha"));
+    assertEquals(List.of("noise"), smoothest.fieldNames());
+    assertEquals(20, smoothest.frames().size());
+    assertEquals(20, r.smoothestStd().size());
+    for (int i = 1; i < 20; i++) assertTrue(r.smoothestStd().get(i) < r.smoothestStd().get(i - 1));
+    // the frame read back is the simulation's state: frame 0 is the seeded noise
+    assertArrayEquals(Lesson09_Scenes.noise(42), smoothest.read("noise", 0).variable("noise").toDoubleArray());
+    assertEquals(r.smoothestStd().get(0), Lesson09_Scenes.std(Lesson09_Scenes.noise(42)), 1e-15);
+
+    assertEquals(4, r.batch().size());
+    assertEquals(Index.ofDoubles(0.25, 0.5, 1.0, 2.0), r.batchLast().coord("smoothness"));
+    assertEquals(List.of("smoothness", "x", "y"), r.batchLast().variable("noise").dims());
+    dev.sweep.data.Variable perScene = (dev.sweep.data.Variable) r.batch().property("smoothness");
+    assertArrayEquals(new double[] {0.25, 0.5, 1.0, 2.0}, perScene.toDoubleArray());
+    assertEquals(2.0, r.batch().scene(3).property("smoothness"));
+    // the batch ran the same simulations as the sweep: its last frames match the sweep's scenes
+    Dataset sweepLast = dev.sweep.io.scene.Scene.at(java.nio.file.Path.of((String) r.sweep().value("scene",
+        Map.of("smoothness", 2.0)))).read("noise", 19);
+    assertArrayEquals(sweepLast.variable("noise").toDoubleArray(),
+        r.batchLast().sel(Map.of("smoothness", 2.0)).variable("noise").toDoubleArray());
+  }
 }

@@ -1,0 +1,204 @@
+package dev.sweep.io.scene;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** File operations of scenes: the atomic write of small files, race-free directory creation, copy and removal. */
+final class SceneFiles {
+  private static final Logger LOG = LoggerFactory.getLogger(SceneFiles.class);
+
+  /** How often creation retries after losing a race for an id before it gives up. */
+  private static final int CREATE_ATTEMPTS = 100_000;
+
+  private SceneFiles() {}
+
+  /**
+   * Replaces a file atomically: writes a temporary file in the same directory, fsyncs it, renames it
+   * over the target and fsyncs the directory, so a reader or a crash sees the old or the new content.
+   *
+   * <p>TODO(AtomicFiles): replace with {@code dev.sweep.io.internal.AtomicFiles} once it lands; this is
+   * the one place in the package that writes a file atomically.
+   *
+   * @throws UncheckedIOException naming the file; the old file is then untouched
+   */
+  static void writeAtomically(Path target, byte[] content) {
+    Path dir = target.toAbsolutePath().getParent();
+    Path tmp = dir.resolve("." + target.getFileName() + "." + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
+    boolean moved = false;
+    try {
+      try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+        ByteBuffer buf = ByteBuffer.wrap(content);
+        while (buf.hasRemaining()) ch.write(buf);
+        ch.force(false);
+      }
+      Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      moved = true;
+      syncDirectory(dir);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + target + ": " + e, e);
+    } finally {
+      if (!moved) {
+        try {
+          Files.deleteIfExists(tmp);
+        } catch (IOException e) {
+          LOG.warn("could not delete the temporary file {}: {}", tmp, e.toString());
+        }
+      }
+    }
+  }
+
+  /** Makes a rename or a new entry durable; not every platform can open a directory, and that is no error. */
+  static void syncDirectory(Path dir) {
+    try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
+      ch.force(true);
+    } catch (IOException | UnsupportedOperationException e) {
+      LOG.debug("cannot fsync directory {}: {}", dir, e.toString());
+    }
+  }
+
+  /**
+   * Creates {@code count} new directories {@code <name>_<id>} with consecutive ids after the highest
+   * existing one. Each id is taken by {@link Files#createDirectory}, which fails if another process
+   * took it first: then the directories taken in this attempt are removed again and the next attempt
+   * starts after the highest id now present. So concurrent creators never share a directory.
+   *
+   * @return the directories, in id order
+   * @throws UncheckedIOException naming the parent, if it cannot be created or written
+   */
+  static List<Path> createSceneDirectories(Path parent, String name, int count) {
+    try {
+      Files.createDirectories(parent);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create the parent directory " + parent + ": " + e, e);
+    }
+    long next = SceneNames.maxId(parent, name) + 1L;
+    for (int attempt = 0; attempt < CREATE_ATTEMPTS; attempt++) {
+      if (next + count - 1 > Integer.MAX_VALUE) {
+        throw new IllegalStateException("cannot create " + count + " scene(s) named '" + name + "' in " + parent
+            + ": the next id " + next + " leaves no room below " + Integer.MAX_VALUE);
+      }
+      List<Path> made = new ArrayList<>(count);
+      boolean lost = false;
+      for (int k = 0; k < count; k++) {
+        Path dir = parent.resolve(SceneNames.sceneDirName(name, (int) (next + k)));
+        try {
+          Files.createDirectory(dir);
+          made.add(dir);
+        } catch (FileAlreadyExistsException taken) {
+          lost = true;
+          break;
+        } catch (IOException e) {
+          removeEmpty(made);
+          throw new UncheckedIOException("cannot create the scene directory " + dir + ": " + e, e);
+        }
+      }
+      if (!lost) return made;
+      removeEmpty(made); // consecutive ids or none: give back what this attempt took
+      next = Math.max(next + 1, SceneNames.maxId(parent, name) + 1L);
+    }
+    throw new IllegalStateException("gave up creating scene(s) named '" + name + "' in " + parent + " after "
+        + CREATE_ATTEMPTS + " attempts: other processes kept taking the ids");
+  }
+
+  /** Deletes directories this process just created and nobody else has used (they are empty). */
+  private static void removeEmpty(List<Path> made) {
+    for (int k = made.size() - 1; k >= 0; k--) {
+      try {
+        Files.delete(made.get(k));
+      } catch (IOException e) {
+        LOG.warn("could not remove the directory {} created for a lost id: {}", made.get(k), e.toString());
+      }
+    }
+  }
+
+  /**
+   * Removes a directory tree: renames it to a hidden name first, so nobody lists a half-removed
+   * scene, then deletes it. A missing directory is no error.
+   *
+   * @return true if it existed
+   */
+  static boolean removeTree(Path dir) {
+    if (!Files.exists(dir)) return false;
+    Path aside = dir.resolveSibling("." + dir.getFileName() + ".removing-" + Long.toHexString(ThreadLocalRandom.current().nextLong()));
+    try {
+      Files.move(dir, aside, StandardCopyOption.ATOMIC_MOVE);
+    } catch (NoSuchFileException gone) {
+      return false;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot remove " + dir + ": " + e, e);
+    }
+    deleteTree(aside);
+    return true;
+  }
+
+  /** Deletes a directory tree. */
+  static void deleteTree(Path dir) {
+    try {
+      Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+        @Override
+        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+          Files.delete(file);
+          return FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
+          if (e != null) throw e;
+          Files.delete(d);
+          return FileVisitResult.CONTINUE;
+        }
+      });
+    } catch (NoSuchFileException gone) {
+      // removed concurrently: the goal is reached
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot delete " + dir + ": " + e, e);
+    }
+  }
+
+  /**
+   * Copies a file or a directory tree to a target that does not exist yet, leaving out the lock
+   * files and temporary files of atomic writes.
+   */
+  static void copyTree(Path source, Path target) {
+    try {
+      if (!Files.isDirectory(source)) {
+        Files.copy(source, target, StandardCopyOption.COPY_ATTRIBUTES);
+        return;
+      }
+      Files.walkFileTree(source, new SimpleFileVisitor<>() {
+        @Override
+        public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) throws IOException {
+          Path to = target.resolve(source.relativize(d).toString());
+          if (!Files.isDirectory(to)) Files.createDirectory(to);
+          return FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+          String n = file.getFileName().toString();
+          if (n.endsWith(".lock") || (n.startsWith(".") && n.endsWith(".tmp"))) return FileVisitResult.CONTINUE;
+          Files.copy(file, target.resolve(source.relativize(file).toString()), StandardCopyOption.COPY_ATTRIBUTES);
+          return FileVisitResult.CONTINUE;
+        }
+      });
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot copy " + source + " to " + target + ": " + e, e);
+    }
+  }
+}
