@@ -365,19 +365,21 @@ final class RecordLayout {
    */
   static Dataset newFile(Dataset records) {
     String dim = recordDim(records);
-    Dataset.Builder b = Dataset.builder();
-    for (String d : records.dims()) {
-      if (d.equals(dim)) b.dim(d, 0);
-      else if (records.coords().containsKey(d)) b.coord(d, records.coord(d));
-      else b.dim(d, records.sizes().get(d));
-    }
     Variable own = records.variables().get(dim);
-    if (own != null) {
-      if (own.dims().size() != 1) {
-        throw new IllegalArgumentException("variable '" + dim + "' is named after the record dimension, so it is "
-            + "its coordinate and must be 1-D over it; it has the dimensions " + own.dims());
+    if (own != null && own.dims().size() != 1) {
+      throw new IllegalArgumentException("variable '" + dim + "' is named after the record dimension, so it is "
+          + "its coordinate and must be 1-D over it; it has the dimensions " + own.dims());
+    }
+    Dataset.Builder b = Dataset.builder();
+    for (String d : records.dims()) { // the record dimension's coordinate first, as xarray then lists it
+      if (d.equals(dim)) {
+        if (own != null) b.coord(d, emptyIndex(own.type()));
+        else b.dim(d, 0);
+      } else if (records.coords().containsKey(d)) {
+        b.coord(d, records.coord(d));
+      } else {
+        b.dim(d, records.sizes().get(d));
       }
-      b.coord(dim, emptyIndex(own.type()));
     }
     for (Variable v : records.variables().values()) {
       if (v.name().equals(dim)) continue;
