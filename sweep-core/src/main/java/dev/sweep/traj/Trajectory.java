@@ -218,8 +218,9 @@ public final class Trajectory implements AutoCloseable, Iterable<Frame> {
    *     or closed
    * @throws IllegalArgumentException naming both, if the state differs from the first (fields, types,
    *     dimensions, shapes, labels), or the time does not increase
-   * @throws java.io.UncheckedIOException if writing the full chunk fails; the states stay buffered, and
-   *     the storage keeps every earlier chunk
+   * @throws java.io.UncheckedIOException if writing the full chunk fails: the state was taken, the chunk
+   *     stays buffered (the next append or {@link #save()} retries it), and the storage keeps every
+   *     earlier chunk
    */
   public void append(Dataset state, double t) {
     Objects.requireNonNull(state, "state");

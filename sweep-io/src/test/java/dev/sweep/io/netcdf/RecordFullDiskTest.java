@@ -109,6 +109,42 @@ class RecordFullDiskTest {
     }
   }
 
+  @Test
+  void aTrajectoryWhoseFlushFillsTheDiskKeepsEveryEarlierChunkAndItsBufferedStates() throws Exception {
+    Path nc = disk.resolve("traj.nc");
+    Path filler = disk.resolve("filler");
+    Files.write(filler, new byte[96 * 1024]); // room for a few chunks of 25 states of 16 doubles (3.4 KB each)
+    dev.sweep.traj.Trajectory t = dev.sweep.traj.Trajectory.builder().file(nc).chunkSize(25).build();
+    t.startWriting(TrajectoryChild.state(0));
+    long k = 0;
+    UncheckedIOException failure = null;
+    while (failure == null) {
+      try {
+        t.append(TrajectoryChild.state(k), k * 0.1);
+        k++;
+      } catch (UncheckedIOException e) {
+        failure = e;
+      }
+    }
+    assertTrue(failure.getMessage().contains("; the file was cut back to its "), failure.getMessage());
+    long flushed;
+    try (dev.sweep.traj.Trajectory back = dev.sweep.traj.Trajectory.open(nc)) {
+      flushed = back.size();
+      assertEquals(0, flushed % 25, "whole chunks only");
+      assertEquals(k + 1 - 25, flushed, "every chunk but the one that did not fit");
+      for (long j = 0; j < flushed; j++) assertEquals(TrajectoryChild.state(j), back.get(j));
+    }
+    assertEquals(k + 1, t.size(), "the states of the failed chunk stay buffered");
+    Files.delete(filler); // room again: the next save writes them
+    t.save();
+    t.append(TrajectoryChild.state(k + 1), (k + 1) * 0.1);
+    t.close();
+    try (dev.sweep.traj.Trajectory back = dev.sweep.traj.Trajectory.open(nc)) {
+      assertEquals(k + 2, back.size());
+      assertEquals(TrajectoryChild.state(k), back.get(k));
+    }
+  }
+
   /** Writes zeros into a file until the disk is full. */
   private static void fill(Path file) throws IOException {
     try (var out = Files.newOutputStream(file)) {
