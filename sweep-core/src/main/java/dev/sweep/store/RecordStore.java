@@ -90,7 +90,9 @@ public interface RecordStore extends AutoCloseable {
   }
 
   /**
-   * Appends records durably, all or nothing.
+   * Appends records durably, all or nothing. The store keeps no reference to the records' arrays once
+   * this returns (it writes or copies them), so a caller may reuse them for the next records: a
+   * trajectory fills one chunk buffer over and over.
    *
    * @param records a dataset whose variables all have the record dimension first; its length is the
    *     number of records appended (zero appends nothing)

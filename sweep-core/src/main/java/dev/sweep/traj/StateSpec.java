@@ -96,12 +96,14 @@ record StateSpec(List<Field> fields, Map<String, Index> coords) {
    * Checks that a state has this spec's fields, each of the same type, dimensions and shape, over the
    * same labels.
    *
-   * @param what how messages name the state, e.g. {@code the state at t=2.5}
-   * @param first how messages name this spec's origin, e.g. {@code the first state}
+   * @param t the state's time, which messages name it by
    * @throws IllegalArgumentException naming both, if they differ
    */
-  void check(Dataset state, String what, String first) {
+  void check(Dataset state, double t) {
     Map<String, Variable> vars = state.variables();
+    if (matches(state)) return; // the common case, without building messages
+    String what = "the state at t=" + t;
+    String first = "the first state";
     if (vars.size() != fields.size() || !vars.keySet().containsAll(names())) {
       throw new IllegalArgumentException(what + " has the fields " + vars.keySet() + " but " + first + " has "
           + names());
@@ -121,6 +123,22 @@ record StateSpec(List<Field> fields, Map<String, Index> coords) {
             + " labels it " + c.getValue());
       }
     }
+  }
+
+  private boolean matches(Dataset state) {
+    Map<String, Variable> vars = state.variables();
+    if (vars.size() != fields.size()) return false;
+    for (Field f : fields) {
+      Variable v = vars.get(f.name());
+      if (v == null || f.type() != v.type() || !f.dims().equals(v.dims()) || !Arrays.equals(f.shape(), v.shape())) {
+        return false;
+      }
+    }
+    for (Map.Entry<String, Index> c : coords.entrySet()) {
+      Index theirs = state.coords().get(c.getKey());
+      if (theirs != null && theirs != c.getValue() && !theirs.equals(c.getValue())) return false;
+    }
+    return true;
   }
 
   /** True if both specs have the same fields (in any order) and labels. */

@@ -225,7 +225,7 @@ public final class Trajectory implements AutoCloseable, Iterable<Frame> {
   public void append(Dataset state, double t) {
     Objects.requireNonNull(state, "state");
     requireWriting("append a state");
-    spec.check(state, "the state at t=" + t, "the first state");
+    spec.check(state, t);
     requireTime(t);
     if (buffered == chunkSize) flush(); // a flush that failed before: retry before taking more
     for (int f = 0; f < spec.fields().size(); f++) {
@@ -738,7 +738,9 @@ public final class Trajectory implements AutoCloseable, Iterable<Frame> {
     if (stored == 0 && storedSpec == null) storedSpec = spec;
     stored += n;
     buffered = 0;
-    if (n == chunkSize) Arrays.fill(buffer, null); // handed over whole: the chunk owns those columns now
+    // A store copies what it appends (RecordStore.append), so the buffer is filled again; in memory the
+    // chunk keeps the columns it was handed whole.
+    if (n == chunkSize && store == null) Arrays.fill(buffer, null);
   }
 
   /** The first {@code n} buffered states as records over the time dimension. */
