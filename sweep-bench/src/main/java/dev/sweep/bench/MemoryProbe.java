@@ -46,13 +46,19 @@ public final class MemoryProbe {
 
   /** Runs this probe in a child JVM with the same class path and returns its peak RSS in kB. */
   static long inChild(String mode) throws IOException, InterruptedException {
+    return inChild(MemoryProbe.class, mode);
+  }
+
+  /** Runs a class's main in a child JVM with the same class path; returns the last number it prints (kB). */
+  static long inChild(Class<?> main, String... args) throws IOException, InterruptedException {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.add("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
     cmd.add("-cp");
     cmd.add(System.getProperty("java.class.path"));
-    cmd.add(MemoryProbe.class.getName());
-    cmd.add(mode);
+    cmd.add(main.getName());
+    cmd.addAll(List.of(args));
+    String mode = String.join(" ", args);
     Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
     if (!p.waitFor(5, TimeUnit.MINUTES) || p.exitValue() != 0) {

@@ -52,7 +52,8 @@ public final class Workloads {
   /** The names of all workloads, in the order they run. */
   public static List<String> names() {
     return List.of("combo_runner", "runner_dataset", "vector_output", "harvest", "sampler_csv", "missing_cases",
-        "reduce_mean", "to_table", "parallel_speedup", "parallel_trivial", "netcdf_write", "disk_write", "memory_peak");
+        "reduce_mean", "to_table", "parallel_speedup", "parallel_trivial", "netcdf_write", "disk_write", "memory_peak",
+        "trajectory_write", "trajectory_read", "trajectory_memory");
   }
 
   /** Runs one workload by name. */
@@ -71,6 +72,9 @@ public final class Workloads {
       case "parallel_trivial": return parallelTrivial();
       case "disk_write": return diskWrite();
       case "memory_peak": return memoryPeak();
+      case "trajectory_write": return trajectoryWrite();
+      case "trajectory_read": return trajectoryRead();
+      case "trajectory_memory": return trajectoryMemory();
       default: throw new IllegalArgumentException("no workload '" + name + "'; the workloads are " + names());
     }
   }
@@ -310,6 +314,74 @@ public final class Workloads {
         peakMb <= baseMb + 1.5 * rawMb, String.format(java.util.Locale.ROOT,
             "10^7-cell Runner sweep into a Dataset: baseline %.0f MB (JVM + ND4J), raw array %.0f MB, limit %.0f MB",
             baseMb, rawMb, baseMb + 1.5 * rawMb));
+  }
+
+  /** The states of the trajectory workloads: 10,000 of 64 x 64 float64 (328 MB); fewer with --quick. */
+  int trajectoryStates() {
+    return quick ? 4_000 : 10_000;
+  }
+
+  Result trajectoryWrite() throws Exception {
+    Files.createDirectories(workDir);
+    Path file = workDir.resolve("trajectory-write.nc");
+    int states = trajectoryStates();
+    double[] seconds = new double[quick ? 3 : 5];
+    long bytes = 0;
+    try {
+      TrajectoryWorkload.write(file, Math.min(states, 1_000)); // warm-up
+      for (int rep = 0; rep < seconds.length; rep++) {
+        seconds[rep] = TrajectoryWorkload.write(file, states);
+        bytes = Files.size(file);
+      }
+    } finally {
+      Files.deleteIfExists(file);
+      Files.deleteIfExists(file.resolveSibling(file.getFileName() + ".lock"));
+    }
+    Arrays.sort(seconds);
+    double rate = bytes / 1e6 / seconds[seconds.length / 2];
+    double disk = diskWrite().value();
+    double ratio = rate / disk;
+    return new Result("trajectory_write", Math.round(rate), "MB/s", ">= 0.5 x disk_write", ratio >= 0.5,
+        String.format(java.util.Locale.ROOT, "%,d states of 64x64 float64 (%.0f MB), chunks of 100, one write + 2 fsyncs "
+            + "per chunk; disk_write in this run %.0f MB/s, ratio %.2f", states, bytes / 1e6, disk, ratio));
+  }
+
+  Result trajectoryRead() throws Exception {
+    Files.createDirectories(workDir);
+    Path file = workDir.resolve("trajectory-read.nc");
+    int states = trajectoryStates();
+    try {
+      TrajectoryWorkload.write(file, states);
+      long bytes = Files.size(file);
+      TrajectoryWorkload.readAll(file, states); // warm-up
+      double[] seconds = new double[quick ? 3 : 5];
+      for (int rep = 0; rep < seconds.length; rep++) seconds[rep] = TrajectoryWorkload.readAll(file, states);
+      Arrays.sort(seconds);
+      double rate = bytes / 1e6 / seconds[seconds.length / 2];
+      int reads = quick ? 300 : 1000;
+      double early = TrajectoryWorkload.randomGetMicros(file, 0, reads);
+      double late = TrajectoryWorkload.randomGetMicros(file, states - 100, reads);
+      return new Result("trajectory_read", Math.round(rate), "MB/s", "get(i) not slower for large i",
+          late <= 2 * early + 50, String.format(java.util.Locale.ROOT, "iterating %,d states (%.0f MB, page cache); "
+              + "random get(i): %.0f us near i=0, %.0f us near i=%d", states, bytes / 1e6, early, late, states - 100));
+    } finally {
+      Files.deleteIfExists(file);
+      Files.deleteIfExists(file.resolveSibling(file.getFileName() + ".lock"));
+    }
+  }
+
+  Result trajectoryMemory() throws Exception {
+    Files.createDirectories(workDir);
+    Path file = workDir.resolve("trajectory-memory.nc");
+    long oneChunk = MemoryProbe.inChild(TrajectoryWorkload.class, file.toString(), "100");
+    long many = MemoryProbe.inChild(TrajectoryWorkload.class, file.toString(), Integer.toString(trajectoryStates()));
+    Files.deleteIfExists(file.resolveSibling(file.getFileName() + ".lock"));
+    double chunkMb = TrajectoryWorkload.CHUNK * TrajectoryWorkload.SIDE * TrajectoryWorkload.SIDE * 8 / 1e6;
+    double limit = oneChunk / 1e3 + 3 * chunkMb;
+    return new Result("trajectory_memory", Math.round(many / 1e3), "MB", "<= (one chunk written) + 3 chunks",
+        many / 1e3 <= limit, String.format(java.util.Locale.ROOT, "peak RSS of a child writing %,d states; writing "
+            + "one chunk (100 states): %.0f MB; a chunk is %.1f MB; limit %.0f MB", trajectoryStates(), oneChunk / 1e3,
+            chunkMb, limit));
   }
 
   static List<Result> all(Workloads w, List<String> names) throws Exception {

@@ -67,7 +67,32 @@ public interface RecordStore extends AutoCloseable {
   Dataset read(long from, long to);
 
   /**
-   * Appends records durably, all or nothing.
+   * Reads some variables of the records {@code [from, to)}: what a reader that needs one field of
+   * large records, or only the record dimension's own variable (a trajectory's times), asks for. A
+   * format that can skip the other variables overrides this; the default reads whole records.
+   *
+   * @param from the first record, {@code 0 <= from <= to}
+   * @param to one past the last record, {@code to <= size()}
+   * @param variables the names of the variables to read, each one {@link #read()} holds
+   * @return those variables over the record dimension of length {@code to - from}, with the
+   *     dimensions, labels and attributes {@link #read(long, long)} gives
+   * @throws IndexOutOfBoundsException naming the range and the size, if it is not within the records
+   * @throws IllegalArgumentException naming the variables there are, if one is not stored
+   */
+  default Dataset read(long from, long to, java.util.Collection<String> variables) {
+    Dataset all = read(from, to);
+    for (String name : variables) all.variable(name); // names the variables there are, if one is missing
+    Dataset.Builder out = all.toBuilder();
+    for (String name : all.variables().keySet()) {
+      if (!variables.contains(name)) out.removeVariable(name);
+    }
+    return out.build();
+  }
+
+  /**
+   * Appends records durably, all or nothing. The store keeps no reference to the records' arrays once
+   * this returns (it writes or copies them), so a caller may reuse them for the next records: a
+   * trajectory fills one chunk buffer over and over.
    *
    * @param records a dataset whose variables all have the record dimension first; its length is the
    *     number of records appended (zero appends nothing)

@@ -130,13 +130,22 @@ public final class MemoryStores {
         Records.join(List.of(first, records), dim); // checks types and shapes before anything is kept
       }
       dim = d;
-      batches.add(records);
+      batches.add(copy(records)); // a store keeps no reference to what it was given (RecordStore.append)
       size += records.sizes().get(d);
     }
 
     @Override
     public synchronized long refresh() {
       return size;
+    }
+
+    private static Dataset copy(Dataset records) {
+      Dataset.Builder b = records.toBuilder();
+      for (dev.sweep.data.Variable v : records.variables().values()) {
+        b.removeVariable(v.name());
+        b.variable(dev.sweep.data.Variable.of(v.name(), v.dims(), v.column().copy()).withAttrs(v.attrs()));
+      }
+      return b.build();
     }
 
     @Override

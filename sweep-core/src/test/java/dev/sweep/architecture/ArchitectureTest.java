@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The map of sweep-core, enforced: packages depend only in the direction data flows
- * (space -> run -> data, farm -> run/store/space/data, store -> data), and the core knows no file
+ * (space -> run -> data, farm -> run/store/space/data, traj -> store/data, store -> data), and the core knows no file
  * format, table library or cluster client. Each rule is also shown to fail on a class that breaks it.
  */
 class ArchitectureTest {
@@ -52,7 +52,13 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAPackage("dev.sweep.testing..")
             .as("the test helpers are used by tests only"),
         slices().matching("dev.sweep.(*)..").should().beFreeOfCycles()
-            .as("packages are free of cycles"));
+            .as("packages are free of cycles"),
+        noClasses().that().resideInAPackage("dev.sweep.traj..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.sweep.space..", "dev.sweep.run..", "dev.sweep.farm..")
+            .as("trajectories speak of data and storage, not of sweeps"),
+        noClasses().that().resideInAnyPackage("dev.sweep.data..", "dev.sweep.store..")
+            .should().dependOnClassesThat().resideInAPackage("dev.sweep.traj..")
+            .as("the data model and the storage ports know nothing of trajectories"));
   }
 
   @Test

@@ -152,7 +152,7 @@ final class FormatProbe {
     long ndims = h.listHeader(0x0A, "dimension");
     for (long i = 0; i < ndims; i++) {
       h.name();
-      dimLengths.add(h.count());
+      dimLengths.add(h.length()); // may exceed the file: no fixed variable need use the dimension
     }
     skipAttributes(h);
     long nvars = h.listHeader(0x0B, "variable");
@@ -171,7 +171,7 @@ final class FormatProbe {
       }
       skipAttributes(h);
       int type = h.int32();
-      h.count(); // vsize: recomputed, as it overflows for large variables
+      h.length(); // vsize: recomputed, as it overflows for large variables (and may exceed the file)
       long begin = version == 1 ? h.int32() & 0xFFFFFFFFL : h.int64();
       vars.add(new Nc3Var(name, begin, elements * typeSize(type, h), record));
     }
@@ -234,6 +234,13 @@ final class FormatProbe {
     long count() throws IOException, BadFile {
       long n = version == 5 ? int64() : int32() & 0xFFFFFFFFL;
       if (n < 0 || n > size) throw corrupt("a count of " + n + " in a file of " + size + " bytes");
+      return n;
+    }
+
+    /** A dimension's length or a variable's size: 4 bytes, or 8 in CDF-5; not bounded by the file's size. */
+    long length() throws IOException, BadFile {
+      long n = version == 5 ? int64() : int32() & 0xFFFFFFFFL;
+      if (n < 0) throw corrupt("a dimension of length " + n);
       return n;
     }
 

@@ -77,6 +77,26 @@ public final class NetcdfStore implements DatasetStore {
       return n.endsWith(".nc") || n.endsWith(".nc4") || n.endsWith(".cdf");
     }
 
+    /** {@return true: {@code .nc} and {@code .cdf} files also hold records ({@link NetcdfRecordStore})} */
+    @Override
+    public boolean holdsRecords() {
+      return true;
+    }
+
+    /**
+     * {@inheritDoc} A NetCDF-3 record file ({@link NetcdfRecordStore}).
+     *
+     * @throws UnsupportedOperationException for a {@code .nc4} file: record files are NetCDF-3
+     */
+    @Override
+    public dev.sweep.store.RecordStore openRecords(Path path, dev.sweep.store.RecordStore.Mode mode) {
+      if (path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".nc4")) {
+        throw new UnsupportedOperationException("record files are NetCDF-3, which grows by appending records; name "
+            + path.getFileName() + " with .nc instead of .nc4");
+      }
+      return NetcdfRecordStore.open(path, mode);
+    }
+
     @Override
     public DatasetStore openDataset(Path path) {
       String n = path.getFileName().toString().toLowerCase(Locale.ROOT);
