@@ -390,7 +390,7 @@ public final class SparkSweep implements PlanRunner {
     String why = cause == null ? "it ended without every range's results" : String.valueOf(cause.getMessage());
     if (why.contains("ClassNotFoundException") || why.contains("NoClassDefFoundError")) {
       return new SparkSweepException(master, "the sweep's Spark job failed on " + master + " because the executors "
-          + "miss a class: " + firstLine(why) + "; the application ships the jars " + sc.jars() + " (spark.jars): ship "
+          + "miss a class: " + firstLine(why) + "; the application ships the jars " + shippedJars() + " (spark.jars): ship "
           + "sweep-spark, sweep-core and their dependencies with the function's jar", cause);
     }
     return new SparkSweepException(master, "the sweep's Spark job failed on " + master + ": " + firstLine(why), cause);
@@ -402,11 +402,18 @@ public final class SparkSweep implements PlanRunner {
     String fn = plan.runner().spec().function().toString();
     if (outcome.missingClass() != null) {
       return new SparkSweepException(master, "the Spark executors cannot load the class " + outcome.missingClass()
-          + " of the function " + fn + " (" + outcome.executor() + "); the application ships the jars " + sc.jars()
+          + " of the function " + fn + " (" + outcome.executor() + "); the application ships the jars " + shippedJars()
           + " (spark.jars): add the jar that holds it, with SparkConf.setJars or spark-submit --jars", null);
     }
     return new SparkSweepException(master, "the Spark executors cannot rebuild the runner of " + fn + " ("
         + outcome.executor() + "): " + outcome.error(), null);
+  }
+
+  /** The file names of the jars the application ships ({@code spark.jars}), in order. */
+  private List<String> shippedJars() {
+    List<String> names = new ArrayList<>();
+    for (String j : sc.jars()) names.add(j.substring(j.lastIndexOf('/') + 1));
+    return names;
   }
 
   private static String firstLine(String s) {
