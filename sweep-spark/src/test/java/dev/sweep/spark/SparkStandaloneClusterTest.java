@@ -46,7 +46,8 @@ class SparkStandaloneClusterTest {
   @BeforeAll
   static void startCluster() throws Exception {
     try {
-      cluster = StandaloneCluster.start(dir, 2, START);
+      // Three cores: two for this test's application, one for the application it submits.
+      cluster = StandaloneCluster.start(dir, 3, START);
     } catch (Exception e) {
       String why = "cannot start a Spark standalone cluster on loopback: " + e.getMessage();
       if ("true".equals(System.getenv("CI"))) fail(why, e);
@@ -119,5 +120,17 @@ class SparkStandaloneClusterTest {
     assertTrue(e.getMessage().endsWith(" (spark.jars): add the jar that holds it, with SparkConf.setJars or "
         + "spark-submit --jars"), e.getMessage());
     assertEquals(cluster.masterUrl(), e.master());
+  }
+
+  @Test
+  void anApplicationSubmittedWithSparkSubmitSweepsOnTheCluster() throws Exception {
+    String appJar = jars.get(jars.size() - 1); // the test classes: the user's application and function
+    String others = String.join(",", jars.subList(0, jars.size() - 1));
+    StandaloneCluster.Submitted run = cluster.submit(START, "--master", cluster.masterUrl(), "--deploy-mode", "client",
+        "--class", "dev.sweep.spark.SubmittedSweep", "--jars", others, "--conf", "spark.driver.host=127.0.0.1",
+        "--conf", "spark.driver.bindAddress=127.0.0.1", "--conf", "spark.executor.memory=512m",
+        "--conf", "spark.cores.max=1", "--conf", "spark.ui.enabled=false", appJar);
+    assertEquals(0, run.exitCode(), run.output());
+    assertTrue(run.output().contains("identical to the local run: {a=3, b=3, c=2, x=2, t=3, two=2}"), run.output());
   }
 }

@@ -149,6 +149,43 @@ final class StandaloneCluster implements AutoCloseable {
     }
   }
 
+  /**
+   * Runs {@code spark-submit} (its main class, {@code SparkSubmit}, on Spark's jars, as
+   * {@code bin/spark-submit} does) with these arguments, waiting at most the timeout.
+   *
+   * @return the exit code and the output, stdout and stderr together
+   */
+  Submitted submit(Duration timeout, String... args) throws IOException, InterruptedException {
+    Path home = sparkHome();
+    Path out = dir.resolve("submit.log");
+    List<String> cmd = new ArrayList<>();
+    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    cmd.add("-Xmx512m");
+    cmd.addAll(Arrays.asList(JavaModuleOptions.defaultModuleOptionArray()));
+    cmd.add("-cp");
+    cmd.add(home.resolve("jars") + "/*");
+    cmd.add("org.apache.spark.deploy.SparkSubmit");
+    cmd.addAll(Arrays.asList(args));
+    ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(out.toFile());
+    pb.environment().put("SPARK_HOME", home.toString());
+    pb.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
+    pb.environment().put("SPARK_SCALA_VERSION", "2.13");
+    Process p = pb.start();
+    daemons.add(p);
+    try {
+      if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+        throw new IllegalStateException("spark-submit did not finish within " + timeout + ":\n" + Files.readString(out));
+      }
+      return new Submitted(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8));
+    } finally {
+      daemons.remove(p);
+      p.destroyForcibly();
+    }
+  }
+
+  /** What a submitted application did: its exit code and its output. */
+  record Submitted(int exitCode, String output) {}
+
   /** Jars for the executors: every entry of sweep's class path, directories packed into jars. */
   static List<String> applicationJars(Path out, Predicate<String> shipClass) throws IOException {
     Files.createDirectories(out);
