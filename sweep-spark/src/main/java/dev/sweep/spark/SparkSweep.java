@@ -61,7 +61,8 @@ import scala.util.Try;
  * ({@link Runner#spec()}); its resources must be {@link java.io.Serializable}.
  *
  * <p>The runner's options apply as locally: its progress bar (verbosity 1 or 2) and listeners run on
- * the driver and see each range as it finishes ({@link SweepListener#progressed} gets null arguments);
+ * the driver and see each range as it finishes ({@link SweepListener#progressed} gets null arguments,
+ * {@link SweepListener#failed} the failures each range keeps: its first {@value Failures#KEPT});
  * under {@link OnError#STOP} a failed run fails its task, which Spark retries up to
  * {@code spark.task.maxFailures} times before the sweep throws the {@link RunFailedException} a local
  * run throws; under {@link OnError#CONTINUE} failed runs are missing cells, and the failures (count,
