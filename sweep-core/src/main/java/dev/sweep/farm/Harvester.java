@@ -5,6 +5,7 @@ import dev.sweep.data.Index;
 import dev.sweep.data.MergePolicy;
 import dev.sweep.data.Variable;
 import dev.sweep.run.Label;
+import dev.sweep.run.PlanRunner;
 import dev.sweep.run.RunOptions;
 import dev.sweep.run.Runner;
 import dev.sweep.space.Cases;
@@ -53,6 +54,7 @@ public final class Harvester {
   private final MergePolicy policy;
   private final long batchRuns;
   private final Duration batchTime;
+  private final PlanRunner planRunner;
   private Dataset full;
   private Dataset last;
   private final SyncedFile synced;
@@ -63,6 +65,7 @@ public final class Harvester {
     this.policy = b.policy;
     this.batchRuns = b.batchRuns;
     this.batchTime = b.batchTime;
+    this.planRunner = b.planRunner;
     this.full = Dataset.builder().build();
     this.synced = new SyncedFile(store.path());
     synced.locked(true, () -> {
@@ -244,7 +247,7 @@ public final class Harvester {
     }
     Dataset result;
     if (points == null && batchRuns == 0 && batchTime == null) {
-      result = runner.run(cases, space.combos());
+      result = planRunner.run(runner.plan(cases, space.combos()));
       sync(result, policy);
     } else {
       if (points == null) points = allPoints(space);
@@ -320,7 +323,7 @@ public final class Harvester {
     while (from < points.size()) {
       int to = Math.min(points.size(), from + size);
       long t0 = System.nanoTime();
-      Dataset part = runner.runCases(toCases(points.subList(from, to)));
+      Dataset part = planRunner.run(runner.plan(toCases(points.subList(from, to)), Combos.empty()));
       sync(part, policy);
       all = all == null ? part : all.merge(part, MergePolicy.NEW_WINS);
       if (batchTime != null) {
@@ -483,6 +486,7 @@ public final class Harvester {
     private MergePolicy policy = MergePolicy.FAIL_ON_CONFLICT;
     private long batchRuns;
     private Duration batchTime;
+    private PlanRunner planRunner = PlanRunner.local();
 
     Builder(Runner runner, DatasetStore store) {
       this.runner = Objects.requireNonNull(runner, "runner");
@@ -522,6 +526,19 @@ public final class Harvester {
      */
     public Builder configureRunner(java.util.function.UnaryOperator<Runner.Builder> change) {
       this.runner = change.apply(runner.toBuilder()).build();
+      return this;
+    }
+
+    /**
+     * Runs the harvests' sweeps with this plan runner, e.g. on a Spark cluster (sweep-spark's
+     * {@code SparkSweep}), instead of in this JVM; merging and syncing the file stay here. Every
+     * harvest (and every batch of {@link #saveEvery}) is one plan.
+     *
+     * @param planRunner runs each harvest's plan and gives back its dataset
+     * @return this builder
+     */
+    public Builder runOn(PlanRunner planRunner) {
+      this.planRunner = Objects.requireNonNull(planRunner, "planRunner");
       return this;
     }
 

@@ -5,6 +5,7 @@ import dev.sweep.data.Dataset;
 import dev.sweep.data.Index;
 import dev.sweep.data.Variable;
 import dev.sweep.data.Column;
+import dev.sweep.run.PlanRunner;
 import dev.sweep.run.RunFailedException;
 import dev.sweep.run.RunOptions;
 import dev.sweep.run.Runner;
@@ -81,6 +82,7 @@ public final class Sampler {
   private final RecordStore store; // null: in memory only
   private final long seed;
   private final Design design;
+  private final PlanRunner planRunner;
   private final Map<String, Object> constantColumns;
   private List<String> columns; // null until known
   private List<DType> types; // null until known
@@ -95,6 +97,7 @@ public final class Sampler {
     this.store = store;
     this.seed = b.seed != null ? b.seed : new SplittableRandom().nextLong();
     this.design = b.design;
+    this.planRunner = b.planRunner;
     this.constantColumns = scalarConstants(runner);
     this.last = empty();
     if (store != null) load();
@@ -213,7 +216,7 @@ public final class Sampler {
     }
     Dataset ds;
     try {
-      ds = runner.runPoints(points, DIM);
+      ds = planRunner.run(runner.planPoints(points, DIM));
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("sampling " + runner.function() + ": " + e.getMessage(), e);
     }
@@ -409,6 +412,7 @@ public final class Sampler {
     private Long seed;
     private Design design = Design.INDEPENDENT;
     private RunOptions options;
+    private PlanRunner planRunner = PlanRunner.local();
 
     Builder(Runner runner, Draws defaults) {
       this.runner = runner;
@@ -487,6 +491,19 @@ public final class Sampler {
      */
     public Builder options(RunOptions options) {
       this.options = Objects.requireNonNull(options, "options");
+      return this;
+    }
+
+    /**
+     * Runs the samples with this plan runner, e.g. on a Spark cluster (sweep-spark's
+     * {@code SparkSweep}), instead of in this JVM; the points are still drawn here, before any run,
+     * and the samples appended here. Each call is one plan of points ({@link Runner#planPoints}).
+     *
+     * @param planRunner runs each call's plan of points and gives back its table
+     * @return this builder
+     */
+    public Builder runOn(PlanRunner planRunner) {
+      this.planRunner = Objects.requireNonNull(planRunner, "planRunner");
       return this;
     }
 

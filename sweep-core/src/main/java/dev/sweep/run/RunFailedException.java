@@ -11,7 +11,16 @@ public final class RunFailedException extends SweepException {
 
   private final transient Map<String, Object> arguments;
 
-  RunFailedException(long run, long total, Map<String, Object> arguments, Throwable cause) {
+  /**
+   * Makes the exception of a failed run. Sweeps make it; an engine that ran the run elsewhere (a
+   * cluster) makes it again where the sweep was started, from what the run reported.
+   *
+   * @param run the failing run's number within its sweep, from 0
+   * @param total the number of runs in the sweep
+   * @param arguments the failing run's swept arguments, by name
+   * @param cause what the run threw
+   */
+  public RunFailedException(long run, long total, Map<String, Object> arguments, Throwable cause) {
     super("run " + run + " of " + total + " failed for " + Args.describe(arguments) + ": " + cause, cause);
     this.run = run;
     this.arguments = arguments;

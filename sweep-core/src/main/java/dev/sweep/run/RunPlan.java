@@ -36,16 +36,25 @@ import java.util.function.LongUnaryOperator;
  * batch by batch (a harvest saved as it goes), {@link #assembly()} adds each batch in what the batch
  * costs, and {@link #datasetOf(RunBatch)} gives one batch's own dataset.
  *
+ * <p>A plan of points ({@link Runner#planPoints}, {@link #isPoints()}) numbers its points in order and
+ * assembles the table {@link Runner#runPoints} gives: a sampler's samples, run anywhere.
+ *
  * <p>To run a range in another JVM, rebuild the runner there from {@link Runner#spec()} and the
- * plan from the same cases and combos: the numbering is deterministic. Immutable and thread-safe.
+ * plan from the same cases and combos (or points): the numbering is deterministic. Immutable and
+ * thread-safe.
  */
 public final class RunPlan {
   private final Runner runner;
   private final Space space;
 
   RunPlan(Runner runner, Cases cases, Combos combos) {
+    this(runner, Space.of(cases, combos));
+  }
+
+  /** A plan over a space: a grid of cases and combos, or a flat one of points ({@link Runner#planPoints}). */
+  RunPlan(Runner runner, Space space) {
     this.runner = runner;
-    this.space = Space.of(cases, combos);
+    this.space = space;
     space.requireDistinctCases();
     Engine.checkArguments(space, runner.function(), runner.fixedArguments());
   }
@@ -55,9 +64,18 @@ public final class RunPlan {
     return runner;
   }
 
-  /** {@return the cases the plan was made of; {@link Cases#none()} for combos alone} */
+  /** {@return the cases the plan was made of (the points of a {@linkplain #isPoints points plan}); {@link Cases#none()} for combos alone} */
   public Cases cases() {
     return space.cases();
+  }
+
+  /**
+   * {@return true for a plan of points ({@link Runner#planPoints}): run {@code r} is point {@code r},
+   * points may repeat, and the dataset is the table {@link Runner#runPoints} gives, over the one
+   * dimension {@code dims().get(0)}, rather than a grid}
+   */
+  public boolean isPoints() {
+    return space.isFlat();
   }
 
   /** {@return the combos the plan was made of; {@link Combos#empty()} for cases alone} */
@@ -114,11 +132,17 @@ public final class RunPlan {
     return outputs.batch(from, to, outcome);
   }
 
-  /** Runs every run straight into the dataset's storage: the path of {@link Runner#run}. */
+  /** Runs every run straight into the dataset's storage: the path of {@link Runner#run} and {@link Runner#runPoints}. */
   Dataset runAll() {
     Outputs outputs = Outputs.grid(runner, space);
     Engine.Outcome outcome = Engine.run(space, runner.function(), runner.fixedArguments(), runner.options(), outputs);
-    return outputs.finish(outcome);
+    return table(outputs.finish(outcome), 0, space.size());
+  }
+
+  /** The outputs of runs {@code from..to - 1}, with the points' arguments in front for a points plan. */
+  private Dataset table(Dataset outputs, long from, long to) {
+    if (!space.isFlat()) return outputs;
+    return Runner.withArguments(outputs, space.cases(), Math.toIntExact(from), Math.toIntExact(to), space.dims().get(0));
   }
 
   private void checkRange(long from, long to) {
@@ -194,7 +218,7 @@ public final class RunPlan {
     };
     Filler f = new Filler(runner, new Outputs.GridShape(space.dims(), subCoords, subShape), cellOf);
     f.add(batch);
-    return f.dataset(false);
+    return table(f.dataset(false), batch.from(), batch.to());
   }
 
   /** {@return an empty assembly of this plan's batches, to add them one by one} */
@@ -253,12 +277,12 @@ public final class RunPlan {
      * copies the storage, so later batches do not change it.
      */
     public synchronized Dataset dataset() {
-      return filler.dataset(true);
+      return plan.table(filler.dataset(true), 0, plan.size());
     }
 
     /** The dataset, handing it the storage: nothing may be added after. */
     Dataset finish() {
-      return filler.dataset(false);
+      return plan.table(filler.dataset(false), 0, plan.size());
     }
   }
 

@@ -287,17 +287,36 @@ public final class Runner {
    *     argument's values cannot share a type, or the function declares arguments other than those given
    */
   public Dataset runPoints(Cases points, String dim) {
-    Space space = Space.flat(points, dim);
-    Outputs outputs = new Outputs(this, space);
-    Engine.Outcome outcome = Engine.run(space, fn, fixedArguments(), options, outputs);
-    Dataset out = outputs.finish(outcome);
-    Dataset.Builder b = Dataset.builder().dim(dim, points.size());
+    return planPoints(points, dim).runAll();
+  }
+
+  /**
+   * Plans the run of the given points without running it, so that ranges of them can run apart (here
+   * or in other JVMs) and be assembled into the table {@link #runPoints} gives: run {@code r} is
+   * point {@code r}.
+   *
+   * @param points the points to run, in order; at least one
+   * @param dim the name of the table's one dimension; not an argument's
+   * @return the plan; {@link RunPlan#isPoints()} is true
+   * @throws IllegalArgumentException if there are no points, an argument is named {@code dim}, or the
+   *     function declares arguments other than those given
+   */
+  public RunPlan planPoints(Cases points, String dim) {
+    return new RunPlan(this, Space.flat(points, Objects.requireNonNull(dim, "dim")));
+  }
+
+  /**
+   * The table of points {@code from..to - 1}: their arguments' variables along {@code dim}, then the
+   * outputs of those runs (a dataset over {@code dim} alone).
+   */
+  static Dataset withArguments(Dataset out, Cases points, int from, int to, String dim) {
+    Dataset.Builder b = Dataset.builder().dim(dim, to - from);
     for (String name : points.names()) {
       if (out.variables().containsKey(name)) {
         throw new IllegalArgumentException("argument '" + name + "' has the name of an output");
       }
-      Object[] values = new Object[points.size()];
-      for (int c = 0; c < values.length; c++) values[c] = points.value(c, name);
+      Object[] values = new Object[to - from];
+      for (int c = from; c < to; c++) values[c - from] = points.value(c, name);
       dev.sweep.data.DType t;
       try {
         t = Index.commonType(values);
@@ -309,7 +328,7 @@ public final class Runner {
       b.variable(dev.sweep.data.Variable.of(name, List.of(dim), col));
     }
     Dataset args = b.build();
-    Dataset.Builder merged = Dataset.builder().dim(dim, points.size());
+    Dataset.Builder merged = Dataset.builder().dim(dim, to - from);
     args.variables().values().forEach(merged::variable);
     out.coords().forEach(merged::coord);
     out.variables().values().forEach(merged::variable);

@@ -18,7 +18,8 @@ public interface SweepListener {
    *
    * @param done how many runs are finished so far, over all workers
    * @param last the arguments of the batch's last run; valid only during this call
-   *     ({@link Args#toMap()} keeps a copy)
+   *     ({@link Args#toMap()} keeps a copy); null when the runs happened in another JVM (a cluster)
+   *     that reports only how many are done
    */
   default void progressed(long done, Args last) {}
 
@@ -35,4 +36,19 @@ public interface SweepListener {
    * @param failures the failures recorded under {@link OnError#CONTINUE}; empty otherwise
    */
   default void finished(Failures failures) {}
+
+  /**
+   * {@return the progress bar a sweep shows with {@link RunOptions.Builder#verbosity} 1 or 2: done/total,
+   * rate and ETA, or plain log lines without a terminal} For engines that run a sweep elsewhere and
+   * report its progress here.
+   *
+   * @param verbosity 1 for the bar, 2 for the bar and the last run's arguments
+   * @throws IllegalArgumentException if verbosity is not 1 or 2
+   */
+  static SweepListener progressBar(int verbosity) {
+    if (verbosity < 1 || verbosity > 2) {
+      throw new IllegalArgumentException("verbosity is " + verbosity + "; a progress bar has verbosity 1 or 2");
+    }
+    return new Progress(verbosity);
+  }
 }

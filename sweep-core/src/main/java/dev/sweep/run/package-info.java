@@ -11,7 +11,9 @@
  * {@link dev.sweep.run.FunctionRef}) that another JVM rebuilds with
  * {@link dev.sweep.run.Runner#fromSpec}; {@link dev.sweep.run.Runner#plan} numbers a sweep's runs as a
  * {@link dev.sweep.run.RunPlan}, whose ranges run into {@link dev.sweep.run.RunBatch}es of plain
- * arrays that assemble into the dataset the whole sweep gives.
+ * arrays that assemble into the dataset the whole sweep gives ({@link dev.sweep.run.Runner#planPoints}
+ * does the same for a sampler's points). A {@link dev.sweep.run.PlanRunner} runs a whole plan, here
+ * or on a cluster; harvesters and samplers take one.
  *
  * <p>Nulls: no method accepts null unless it says so.
  */

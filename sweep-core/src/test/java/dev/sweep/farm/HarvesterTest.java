@@ -10,7 +10,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.sweep.data.Dataset;
 import dev.sweep.data.MergeConflictException;
 import dev.sweep.data.MergePolicy;
+import dev.sweep.run.PlanRunner;
 import dev.sweep.run.RunFunction;
+import dev.sweep.run.RunPlan;
 import dev.sweep.run.RunOptions;
 import dev.sweep.run.Runner;
 import dev.sweep.space.Combos;
@@ -182,6 +184,35 @@ class HarvesterTest {
     assertEquals("Plain.f has no @Harvest(\"<file>.nc\"); name the file there, or use Harvester.builder(runner, file)",
         e.getMessage());
     assertThrows(UncheckedIOException.class, () -> MemoryStores.dataset(dir.resolve("none.nc")).read());
+  }
+
+  /** A plan runner that runs each plan in two ranges, as another JVM would, and counts the plans. */
+  static final class Halves implements PlanRunner {
+    final List<RunPlan> plans = new ArrayList<>();
+
+    @Override
+    public Dataset run(RunPlan plan) {
+      plans.add(plan);
+      long half = plan.size() / 2;
+      return plan.assemble(List.of(plan.run(half, plan.size()), plan.run(0, half)));
+    }
+  }
+
+  @Test
+  void harvestsRunOnTheGivenPlanRunnerAndMergeHere() {
+    Halves halves = new Halves();
+    DatasetStore store = MemoryStores.dataset(dir.resolve("elsewhere.nc"));
+    Harvester h = Harvester.builder(runner(), store).runOn(halves).build();
+    h.harvestCombos(grid(0, 2));
+    h.harvestCombos(grid(2, 4));
+    assertIdentical(runner().runCombos(grid(0, 4)), h.fullDataset());
+    assertIdentical(h.fullDataset(), store.read());
+    assertEquals(2, halves.plans.size());
+    Harvester batched = Harvester.builder(runner(), MemoryStores.dataset(dir.resolve("batched.nc"))).runOn(halves)
+        .saveEvery(4).build();
+    batched.harvestCombos(grid(0, 4));
+    assertIdentical(runner().runCombos(grid(0, 4)), batched.fullDataset());
+    assertEquals(2 + 3, halves.plans.size(), "12 runs saved every 4: three plans");
   }
 
   static final class Plain {

@@ -8,7 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.sweep.data.DType;
 import dev.sweep.data.Dataset;
 import dev.sweep.run.Args;
+import dev.sweep.run.PlanRunner;
 import dev.sweep.run.RunFunction;
+import dev.sweep.run.RunPlan;
 import dev.sweep.run.RunOptions;
 import dev.sweep.run.Runner;
 import dev.sweep.space.Distribution;
@@ -17,6 +19,7 @@ import dev.sweep.store.IncompatibleStoreException;
 import dev.sweep.store.RecordStore;
 import dev.sweep.testing.MemoryStores;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -102,6 +105,26 @@ class SamplerTest {
         () -> Sampler.labelled(Labelled.class, "g", Draws.builder().from("x", Distribution.uniform(0, 1)).build()));
     assertEquals("Labelled.g has no @Sample(\"<file>.csv\"); name the file there, or use "
         + "Sampler.builder(runner, defaults) for a sampler without one", e.getMessage());
+  }
+
+  @Test
+  void samplesRunOnTheGivenPlanRunnerAreTheSamplesALocalRunGives() {
+    List<RunPlan> plans = new ArrayList<>();
+    PlanRunner thirds = plan -> {
+      plans.add(plan);
+      long a = plan.size() / 3;
+      long b = 2 * plan.size() / 3;
+      return plan.assemble(List.of(plan.run(b, plan.size()), plan.run(0, a), plan.run(a, b)));
+    };
+    Sampler here = Sampler.builder(runner(), draws()).seed(3).build();
+    Sampler there = Sampler.builder(runner(), draws()).seed(3).runOn(thirds).build();
+    here.sampleCombos(200);
+    there.sampleCombos(200);
+    assertIdentical(here.sampleCombos(100), there.sampleCombos(100));
+    assertIdentical(here.fullDataset(), there.fullDataset());
+    assertEquals(2, plans.size());
+    assertTrue(plans.get(0).isPoints());
+    assertEquals(List.of(Sampler.DIM), plans.get(0).dims());
   }
 
   static final class Labelled {

@@ -382,4 +382,68 @@ class RunPlanTest {
     assertEquals(Map.of("a", 3, "c", true, "b", "yy"), plan.arguments(1));
     assertSame(runner, plan.runner());
   }
+
+  /** Points with repeats: a sampler's draws. */
+  static Cases points() {
+    return Cases.of(List.of("a", "b", "c"), List.of(2, "x", true), List.of(1, "zzz", false), List.of(2, "x", true),
+        List.of(3, "yy", false), List.of(1, "x", true), List.of(3, "zzz", true), List.of(2, "yy", false));
+  }
+
+  @ParameterizedTest(name = "{0} in {1} ranges")
+  @MethodSource("pointRunnersAndCuts")
+  void aPointsPlanAssemblesTheTableRunPointsGives(String name, int k) {
+    Runner runner = runner(name, name.equals("flaky") ? CONTINUE : QUIET);
+    RunPlan plan = runner.planPoints(points(), "sample");
+    assertTrue(plan.isPoints());
+    assertEquals(List.of("sample"), plan.dims());
+    assertEquals(7, plan.size());
+    assertEquals(Map.of("a", 2, "b", "x", "c", true), plan.arguments(2));
+    Dataset local = runner.runPoints(points(), "sample");
+    assertIdentical(local, plan.assemble(runCut(plan, k, 13L * k)));
+    RunPlan.Assembly grown = plan.assembly();
+    for (RunBatch b : runCut(plan, k, 3L * k)) grown.add(b);
+    assertIdentical(local, grown.dataset());
+  }
+
+  static Stream<Arguments> pointRunnersAndCuts() {
+    List<Arguments> out = new ArrayList<>();
+    for (String r : List.of("foo", "wave", "bar", "flaky")) for (int k : new int[] {1, 3, 7}) out.add(Arguments.of(r, k));
+    return out.stream();
+  }
+
+  @Test
+  void aPointsBatchsOwnDatasetHoldsItsRowsAndTheirArguments() {
+    Runner runner = runner("foo", QUIET);
+    RunPlan plan = runner.planPoints(points(), "sample");
+    Dataset rows = plan.datasetOf(plan.run(2, 5));
+    Cases three = Cases.of(List.of("a", "b", "c"), List.of(2, "x", true), List.of(3, "yy", false), List.of(1, "x", true));
+    assertIdentical(runner.runPoints(three, "sample"), rows);
+  }
+
+  @Test
+  void aPointsPlanIsChecked() {
+    Runner runner = runner("foo", QUIET);
+    var dim = assertThrows(IllegalArgumentException.class, () -> runner.planPoints(points(), "a"));
+    assertEquals("the flat dimension 'a' is also a case argument", dim.getMessage());
+    var args = assertThrows(IllegalArgumentException.class,
+        () -> runner.planPoints(Cases.of(List.of("a", "b"), List.of(1, "x")), "sample"));
+    assertTrue(args.getMessage().startsWith("RunPlanTest.foo(int a, String b, boolean c) needs argument 'c'"),
+        args.getMessage());
+    assertFalse(runner.plan(Cases.none(), abc()).isPoints());
+  }
+
+  @Test
+  void theLocalPlanRunnerRunsAPlanAsTheRunnerDoes() {
+    Runner runner = runner("bar", QUIET);
+    assertIdentical(runner.runCombos(abc()), PlanRunner.local().run(runner.plan(Cases.none(), abc())));
+    assertIdentical(runner.runPoints(points(), "sample"), PlanRunner.local().run(runner.planPoints(points(), "sample")));
+  }
+
+  @Test
+  void aRunFailedElsewhereIsReportedWithItsArguments() {
+    var e = new RunFailedException(4, 18, Map.of("a", 1), new IllegalStateException("boom"));
+    assertEquals("run 4 of 18 failed for a=1: java.lang.IllegalStateException: boom", e.getMessage());
+    assertEquals(4, e.run());
+    assertEquals(Map.of("a", 1), e.arguments());
+  }
 }
