@@ -52,8 +52,8 @@ public final class Workloads {
   /** The names of all workloads, in the order they run. */
   public static List<String> names() {
     return List.of("combo_runner", "runner_dataset", "vector_output", "harvest", "sampler_csv", "missing_cases",
-        "reduce_mean", "to_table", "parallel_speedup", "parallel_trivial", "netcdf_write", "disk_write", "memory_peak",
-        "trajectory_write", "trajectory_read", "trajectory_memory");
+        "reduce_mean", "to_table", "parallel_speedup", "parallel_trivial", "netcdf_write", "disk_write", "scene_write",
+        "scene_create", "memory_peak", "trajectory_write", "trajectory_read", "trajectory_memory");
   }
 
   /** Runs one workload by name. */
@@ -71,6 +71,8 @@ public final class Workloads {
       case "parallel_speedup": return parallelSpeedup();
       case "parallel_trivial": return parallelTrivial();
       case "disk_write": return diskWrite();
+      case "scene_write": return sceneWrite();
+      case "scene_create": return sceneCreate();
       case "memory_peak": return memoryPeak();
       case "trajectory_write": return trajectoryWrite();
       case "trajectory_read": return trajectoryRead();
@@ -302,6 +304,29 @@ public final class Workloads {
     }
     return new Result("disk_write", Math.round(best), "MB/s", "(reference for netcdf_write)", true,
         "80 MB of random bytes, sequential write with fsync, as dd conv=fsync");
+  }
+
+  Result sceneWrite() throws Exception {
+    Files.createDirectories(workDir);
+    double disk = diskWrite().value();
+    SceneWorkload.Write w = SceneWorkload.write(workDir, quick ? 40 : 200);
+    return new Result("scene_write", Math.round(w.megabytesPerSecond()), "MB/s", ">= 1/3 of disk_write ("
+        + Math.round(disk / 3) + " MB/s)", w.megabytesPerSecond() >= disk / 3, String.format(java.util.Locale.ROOT,
+        "%.0f frames/s of 256x256 float64 (%.2f MB each), one atomic NetCDF file per frame; disk_write %.0f MB/s,"
+            + " raw atomic files of that size %.0f MB/s (fsync of each file and its directory)",
+        w.framesPerSecond(), w.frameMegabytes(), disk, w.rawAtomicMegabytesPerSecond()));
+  }
+
+  Result sceneCreate() throws Exception {
+    Files.createDirectories(workDir);
+    int reps = quick ? 1 : 3;
+    double best = Double.MAX_VALUE;
+    for (int r = 0; r < reps; r++) best = Math.min(best, SceneWorkload.create(workDir, 1000, 4));
+    double mkdir = SceneWorkload.mkdirMillis(workDir, 200);
+    return new Result("scene_create", Math.round(1000 / best), "scenes/s", "1,000 scenes under 1 s", best < 1.0,
+        String.format(java.util.Locale.ROOT, "1,000 scenes created by 4 threads at once in one parent, all distinct,"
+            + " each with src/context.json: %.2f s; four file-system entries per scene, one mkdir here takes %.2f ms",
+            best, mkdir));
   }
 
   Result memoryPeak() throws Exception {

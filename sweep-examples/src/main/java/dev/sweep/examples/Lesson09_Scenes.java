@@ -27,14 +27,26 @@ import org.nd4j.linalg.factory.Nd4j;
  * scene: one object, four directories, the smoothness a property sliced per scene.
  */
 public final class Lesson09_Scenes {
+  /** The grid: 64 cells along x, 32 along y. */
   public static final int NX = 64;
+  /** The cells along y. */
   public static final int NY = 32;
+  /** The frames each scene holds. */
   public static final int FRAMES = 20;
+  /** The smoothness values swept; the diffusion per frame is a tenth of each. */
   public static final double[] SMOOTHNESS = {0.25, 0.5, 1.0, 2.0};
 
   private Lesson09_Scenes() {}
 
-  /** What the lesson produces: the sweep, the frames of its smoothest scene, and the batch. */
+  /**
+   * What the lesson produces.
+   *
+   * @param sweep the sweep's dataset: {@code std} (the last frame's spread) and {@code scene} over smoothness
+   * @param smoothest the scene of smoothness 2
+   * @param smoothestStd the spread of each of its frames, read back from the files
+   * @param batch the batched scene of four
+   * @param batchLast the batch's last frame, stacked over smoothness
+   */
   public record Result(Dataset sweep, Scene smoothest, List<Double> smoothestStd, SceneBatch batch, Dataset batchLast) {}
 
   /** {@return seeded uniform noise in [-1, 1) on the grid, x-major} */
@@ -115,6 +127,11 @@ public final class Lesson09_Scenes {
     return new Result(sweep, smoothest, stds, batch, last);
   }
 
+  /**
+   * Runs the lesson into the directory given (default {@code scenes}) and prints its results.
+   *
+   * @param args the directory, optional
+   */
   public static void main(String[] args) {
     Result r = run(Path.of(args.length > 0 ? args[0] : "scenes"), RunOptions.defaults());
     System.out.println(r.sweep());

@@ -139,7 +139,7 @@ final class PropertyCodec {
         for (int i : c.data().asInt()) out.add(i);
         break;
       case BOOLEAN:
-        for (int i : c.castTo(org.nd4j.linalg.api.buffer.DataType.INT).data().asInt()) out.add(i != 0);
+        for (int i : c.castTo(org.nd4j.linalg.api.buffer.DataType.INT32).data().asInt()) out.add(i != 0);
         break;
       default:
         throw new IllegalStateException("no JSON for " + type);

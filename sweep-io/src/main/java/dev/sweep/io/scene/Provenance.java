@@ -130,7 +130,8 @@ final class Provenance {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create " + src + ": " + e, e);
     }
-    SceneFiles.writeAtomically(src.resolve(CONTEXT), contextJson());
+    // not fsynced: provenance can be recorded again, and two fsyncs would be most of the cost of a new scene
+    SceneFiles.writeAtomically(src.resolve(CONTEXT), contextJson(), false);
   }
 
   /** Copies a source file or directory into {@code src/} of a new scene directory. */

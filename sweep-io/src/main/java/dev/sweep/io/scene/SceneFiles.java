@@ -38,6 +38,16 @@ final class SceneFiles {
    * @throws UncheckedIOException naming the file; the old file is then untouched
    */
   static void writeAtomically(Path target, byte[] content) {
+    writeAtomically(target, content, true);
+  }
+
+  /**
+   * As {@link #writeAtomically(Path, byte[])}; without {@code durable}, the fsyncs are left out: a reader
+   * and a killed process still see the old or the new content, but a power loss soon after may leave
+   * the file empty. For files that can be made again (a scene's context), where two fsyncs would be
+   * most of the cost of creating a scene.
+   */
+  static void writeAtomically(Path target, byte[] content, boolean durable) {
     Path dir = target.toAbsolutePath().getParent();
     Path tmp = dir.resolve("." + target.getFileName() + "." + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
     boolean moved = false;
@@ -45,11 +55,11 @@ final class SceneFiles {
       try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
         ByteBuffer buf = ByteBuffer.wrap(content);
         while (buf.hasRemaining()) ch.write(buf);
-        ch.force(false);
+        if (durable) ch.force(false);
       }
       Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       moved = true;
-      syncDirectory(dir);
+      if (durable) syncDirectory(dir);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + target + ": " + e, e);
     } finally {
@@ -76,7 +86,7 @@ final class SceneFiles {
    * Creates {@code count} new directories {@code <name>_<id>} with consecutive ids after the highest
    * existing one. Each id is taken by {@link Files#createDirectory}, which fails if another process
    * took it first: then the directories taken in this attempt are removed again and the next attempt
-   * starts after the highest id now present. So concurrent creators never share a directory.
+   * starts after the id that was taken. So concurrent creators never share a directory.
    *
    * @return the directories, in id order
    * @throws UncheckedIOException naming the parent, if it cannot be created or written
@@ -87,33 +97,96 @@ final class SceneFiles {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create the parent directory " + parent + ": " + e, e);
     }
-    long next = SceneNames.maxId(parent, name) + 1L;
+    IdHint hint = IdHint.of(parent, name);
+    long next = hint.next(parent, name);
     for (int attempt = 0; attempt < CREATE_ATTEMPTS; attempt++) {
       if (next + count - 1 > Integer.MAX_VALUE) {
         throw new IllegalStateException("cannot create " + count + " scene(s) named '" + name + "' in " + parent
             + ": the next id " + next + " leaves no room below " + Integer.MAX_VALUE);
       }
       List<Path> made = new ArrayList<>(count);
-      boolean lost = false;
+      int lostAt = -1;
       for (int k = 0; k < count; k++) {
         Path dir = parent.resolve(SceneNames.sceneDirName(name, (int) (next + k)));
         try {
           Files.createDirectory(dir);
           made.add(dir);
         } catch (FileAlreadyExistsException taken) {
-          lost = true;
+          lostAt = k;
           break;
         } catch (IOException e) {
           removeEmpty(made);
           throw new UncheckedIOException("cannot create the scene directory " + dir + ": " + e, e);
         }
       }
-      if (!lost) return made;
+      if (lostAt < 0) {
+        hint.created(parent, next + count - 1);
+        return made;
+      }
       removeEmpty(made); // consecutive ids or none: give back what this attempt took
-      next = Math.max(next + 1, SceneNames.maxId(parent, name) + 1L);
+      // Another creator holds next + lostAt: try just after it. Rescanning the parent after every lost
+      // race would make creators that run together list the directory once per id; every 32 losses is
+      // enough to jump past a creator that took many ids.
+      next = next + lostAt + 1;
+      if (attempt % 32 == 31) next = Math.max(next, SceneNames.maxId(parent, name) + 1L);
     }
     throw new IllegalStateException("gave up creating scene(s) named '" + name + "' in " + parent + " after "
         + CREATE_ATTEMPTS + " attempts: other processes kept taking the ids");
+  }
+
+  /**
+   * Where the next id probably is, so that creating many scenes in one parent does not list the parent
+   * for each (a listing of 1,000 entries costs milliseconds: quadratic in the number of scenes). The
+   * hint is the highest id this JVM created there, trusted only while the parent's modification time
+   * is the one seen just after that creation, i.e. while nobody else added or removed an entry;
+   * otherwise the parent is listed. The hint never decides who gets an id ({@code createDirectory}
+   * does); at worst a creator tries a few taken ids. (A plain file, not a directory, that another
+   * process makes within one tick of the file system's clock after this JVM's last creation can go
+   * unseen; the new id is then still unique, only not above that file's.)
+   */
+  private static final class IdHint {
+    private static final java.util.Map<String, IdHint> HINTS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private long lastId = -1;
+    private List<Object> seen;
+
+    static IdHint of(Path parent, String name) {
+      String key;
+      try {
+        key = parent.toRealPath() + "\0" + name;
+      } catch (IOException e) {
+        key = parent.toAbsolutePath().normalize() + "\0" + name;
+      }
+      return HINTS.computeIfAbsent(key, k -> new IdHint());
+    }
+
+    synchronized long next(Path parent, String name) {
+      if (seen != null && seen.equals(stamp(parent))) return lastId + 1;
+      return SceneNames.maxId(parent, name) + 1L;
+    }
+
+    synchronized void created(Path parent, long id) {
+      lastId = Math.max(lastId, id);
+      seen = stamp(parent);
+    }
+
+    /**
+     * The parent's modification time and, where the file system has it, its link count, which grows
+     * with every subdirectory even within one tick of the clock that stamps the time; null if unknown.
+     */
+    private static List<Object> stamp(Path parent) {
+      try {
+        Object links;
+        try {
+          links = Files.getAttribute(parent, "unix:nlink");
+        } catch (UnsupportedOperationException | IllegalArgumentException e) {
+          links = -1;
+        }
+        return List.of(Files.getLastModifiedTime(parent), links);
+      } catch (IOException e) {
+        return null;
+      }
+    }
   }
 
   /** Deletes directories this process just created and nobody else has used (they are empty). */

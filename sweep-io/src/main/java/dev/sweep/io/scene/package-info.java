@@ -37,6 +37,8 @@
  * updates lock the scene, re-read and replace the file atomically; frame files are replaced
  * atomically; a damaged {@code description.json} is reported by name and leaves the frames readable.
  *
+ * <p>The format, what PhiFlow does differently and the measurements are in {@code sweep-io/SCENES.md}.
+ *
  * <p>Nulls: no method takes or returns null, except that a property's value may be JSON's null.
  */
 package dev.sweep.io.scene;

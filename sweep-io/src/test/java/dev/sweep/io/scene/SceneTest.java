@@ -37,6 +37,16 @@ class SceneTest {
   }
 
   @Test
+  void aSceneMadeByAnotherProcessBetweenTwoCreatesIsSeen() throws IOException {
+    Scene.create(dir);
+    Files.createDirectory(dir.resolve("sim_000009")); // at once: within the same tick of the file system's clock
+    assertEquals(dir.resolve("sim_000010"), Scene.create(dir).path());
+    Scene.at(dir, 10).remove();
+    Scene.at(dir, 9).remove();
+    assertEquals(dir.resolve("sim_000001"), Scene.create(dir).path(), "after a removal the parent is listed again");
+  }
+
+  @Test
   void createMakesTheParentAndIgnoresEntriesWithoutANumber() throws IOException {
     Path parent = dir.resolve("new/deeper");
     Files.createDirectories(parent);
