@@ -46,8 +46,11 @@ public final class SgeQueue implements JobQueue {
       if (f.length < 8 || !f[0].matches("\\d+")) continue;
       String state = f[4];
       Phase phase = state.contains("r") || state.contains("t") ? Phase.RUNNING : Phase.QUEUED;
+      // job-ID prior name user state date time [queue] slots [ja-task-ID]: the queue (q@host) only once running
+      boolean queued = f[7].contains("@");
+      if (f.length - (queued ? 1 : 0) != 9) continue; // no ja-task-ID: not an array job
       String tasks = f[f.length - 1];
-      if (!tasks.matches("[0-9,:-]+")) continue; // not an array job
+      if (!tasks.matches("[0-9,:-]+")) continue;
       for (String part : tasks.split(",")) {
         String[] range = part.split("[-:]");
         int from = Integer.parseInt(range[0]);
