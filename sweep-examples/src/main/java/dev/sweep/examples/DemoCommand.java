@@ -18,8 +18,8 @@ import picocli.CommandLine.Option;
  * {@code META-INF/services/dev.sweep.cli.spi.Subcommand}).
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-    description = "Run the tutorial: combos, cases, runners, structured outputs, harvests and samples; print each"
-        + " result and write the files (bar.nc, foo.nc, trig.csv, trig.png, trig.nc) to --out.")
+    description = "Run the tutorial: combos, cases, runners, structured outputs, harvests, samples and crops;"
+        + " print each result and write the files (bar.nc, foo.nc, trig.csv, trig.png, trig.nc, waves.nc) to --out.")
 public final class DemoCommand implements Subcommand, Callable<Integer> {
   @Option(names = "--out", paramLabel = "DIR", defaultValue = "sweep-out",
       description = "Directory for the files the demo writes (default: ${DEFAULT-VALUE}).")
@@ -84,6 +84,14 @@ public final class DemoCommand implements Subcommand, Callable<Integer> {
     o.println(table.first(5).printAll());
     o.println("-> " + out.resolve("trig.csv") + " (" + table.rowCount() + " rows), " + out.resolve("trig.png")
         + ", " + out.resolve("trig.nc"));
+
+    boolean slurm = Lesson08_Crop.slurmAvailable();
+    heading(o, "8. Crop: wave(a, x) sown into 8 batches, grown " + (slurm ? "as a SLURM array job" : "in this JVM"
+        + " (no SLURM here; .ci/slurm-up.sh starts one)") + ", batch 5 failing on purpose, regrown, reaped");
+    Files.deleteIfExists(out.resolve("waves.nc"));
+    Lesson08_Crop.Result crop = Lesson08_Crop.run(out, options, slurm, o);
+    o.println(crop.harvest());
+    o.println("-> " + out.resolve("waves.nc"));
     return 0;
   }
 
