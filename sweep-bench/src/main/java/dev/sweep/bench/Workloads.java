@@ -52,7 +52,8 @@ public final class Workloads {
   /** The names of all workloads, in the order they run. */
   public static List<String> names() {
     return List.of("combo_runner", "runner_dataset", "vector_output", "harvest", "sampler_csv", "missing_cases",
-        "parallel_speedup", "parallel_trivial", "netcdf_write", "disk_write", "memory_peak");
+        "parallel_speedup", "parallel_trivial", "netcdf_write", "disk_write", "memory_peak", "crop_sow", "crop_reap",
+        "crop_worker");
   }
 
   /** Runs one workload by name. */
@@ -69,6 +70,9 @@ public final class Workloads {
       case "parallel_trivial": return parallelTrivial();
       case "disk_write": return diskWrite();
       case "memory_peak": return memoryPeak();
+      case "crop_sow": return CropWorkload.sow(quick, workDir);
+      case "crop_reap": return CropWorkload.reap(quick, workDir);
+      case "crop_worker": return CropWorkload.worker(quick, workDir);
       default: throw new IllegalArgumentException("no workload '" + name + "'; the workloads are " + names());
     }
   }

@@ -89,6 +89,11 @@ public final class Crop {
   private RunPlan plan; // rebuilt from the spec on first use: it needs the function's class
 
   private Crop(CropStore store, Map<String, Object> settings, RunOptions options) {
+    this(store, settings, options, null);
+  }
+
+  /** The crop of the settings; {@code known} is their plan's spec when the caller has it (sowing), so it is not decoded again. */
+  private Crop(CropStore store, Map<String, Object> settings, RunOptions options, PlanSpec known) {
     this.store = store;
     this.settings = settings;
     String where = "crop " + store.directory();
@@ -102,7 +107,7 @@ public final class Crop {
       if (!KEYS.contains(k)) throw damaged(where, "unknown entry \"" + k + "\"; the entries are " + KEYS, null);
     }
     try {
-      this.spec = PlanSpec.fromMap(map(where, "plan", settings.get("plan")));
+      this.spec = known != null ? known : PlanSpec.fromMap(map(where, "plan", settings.get("plan")));
       Map<String, Object> b = map(where, "batches", settings.get("batches"));
       long runs = number(where, "runs", settings.get("runs"));
       long size = number(where, "batches size", b.get("size"));
@@ -338,6 +343,10 @@ public final class Crop {
    *     has no result (an earlier one is kept), and the failure is recorded for {@link #status()}
    */
   public boolean grow(int batch, boolean overwrite) {
+    return grow(batch, overwrite, true);
+  }
+
+  private boolean grow(int batch, boolean overwrite, boolean tell) {
     checkBatch(batch);
     CropStore.ResultCheck check = store.check(batch);
     if (check.state() == CropStore.ResultState.COMPLETE && !overwrite) {
@@ -364,8 +373,10 @@ public final class Crop {
     store.writeResult(batch, parts);
     store.writeError(batch, null);
     long failed = parts.stream().mapToLong(x -> x.failures().count()).sum();
-    LOG.info("grew batch {} of {}: {} runs{}", batch, directory(), batches.runsOf(batch),
-        failed == 0 ? "" : ", " + failed + " failed");
+    String grew = "grew batch {} of {}: {} runs{}";
+    Object[] args = {batch, directory(), batches.runsOf(batch), failed == 0 ? "" : ", " + failed + " failed"};
+    if (tell) LOG.info(grew, args);
+    else LOG.debug(grew, args);
     return true;
   }
 
@@ -378,8 +389,9 @@ public final class Crop {
   public List<Integer> growMissing() {
     List<Integer> grown = new ArrayList<>();
     for (int b = 0; b < batches.count(); b++) {
-      if (store.check(b).state() != CropStore.ResultState.COMPLETE && grow(b, false)) grown.add(b);
+      if (store.check(b).state() != CropStore.ResultState.COMPLETE && grow(b, false, false)) grown.add(b);
     }
+    LOG.info("grew {} of the {} batches of {}", grown.size(), batches.count(), directory());
     return grown;
   }
 
@@ -885,7 +897,7 @@ public final class Crop {
       if (before.isPresent()) return again(target, before.get(), s);
       target.createSettings(s);
       LOG.info("sowed {} runs of {} into {} batches in {}", plan.size(), runner.function(), cut.count(), target.directory());
-      return new Crop(target, s, runner.options());
+      return new Crop(target, s, runner.options(), spec);
     }
 
     /** Sowing into a crop's directory again: the same sweep gives the crop back, another is refused. */

@@ -56,7 +56,22 @@ public record PlanSpec(RunnerSpec runner, Cases cases, Combos combos) {
       throw new IllegalArgumentException("combos " + combos.storedNames() + " stand for the values already stored, "
           + "which another JVM cannot know; resolve them (give the values) before describing the plan");
     }
-    encodeSpace(cases, combos); // fails now, naming the value, rather than when written
+    // fails now, naming the value, rather than when written; cheaper than encoding a million cases
+    for (String name : cases.names()) {
+      for (int c = 0; c < cases.size(); c++) checkTravels("case argument '" + name + "' element " + c, cases.value(c, name));
+    }
+    for (Combos.Parameter p : combos.parameters()) {
+      for (int i = 0; i < p.size(); i++) checkTravels("combo '" + p.name() + "' element " + i, p.value(i));
+    }
+  }
+
+  /** A case or combo value is a label: a string, boolean, number or enum constant, which all travel. */
+  private static void checkTravels(String what, Object v) {
+    if (v instanceof String || v instanceof Boolean || v instanceof Integer || v instanceof Long || v instanceof Double
+        || v instanceof Float || v instanceof Short || v instanceof Byte || v instanceof Enum<?>) {
+      return;
+    }
+    PlainValues.encode(what, v); // throws, naming the value
   }
 
   /**
