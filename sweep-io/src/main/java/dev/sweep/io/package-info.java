@@ -4,6 +4,6 @@
  * <p>Start with {@link dev.sweep.io.netcdf.Netcdf}: {@code Netcdf.write(dataset, path)} and
  * {@code Netcdf.read(path)} store a {@link dev.sweep.data.Dataset} as a NetCDF file that Python's
  * xarray opens as its own. Each format lives in its own package: {@code netcdf} for datasets,
- * {@code csv} for tables.
+ * {@code csv} for tables, {@code crop} for the directories of crops (see {@link dev.sweep.farm.Crop}).
  */
 package dev.sweep.io;
