@@ -302,9 +302,13 @@ public final class CropDirectory implements CropStore {
     Path lock = directory.resolve(LOCK);
     try {
       Files.createDirectories(directory);
-      try (FileChannel ch = FileChannel.open(lock, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-          FileLock held = ch.lock()) {
-        return body.get();
+      try (FileChannel ch = FileChannel.open(lock, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+        FileLock held = ch.lock();
+        try {
+          return body.get();
+        } finally {
+          held.release();
+        }
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot lock " + lock + ": " + e, e);
