@@ -32,6 +32,10 @@ public final class DemoCommand implements Subcommand, Callable<Integer> {
       description = "0 silent, 1 progress bars, 2 bars with the current arguments (default: ${DEFAULT-VALUE}).")
   int verbosity;
 
+  @Option(names = "--slurm", description = "Grow lesson 8's crop as a SLURM array job on the cluster that sbatch reaches"
+      + " (start a private one with .ci/slurm-up.sh); by default it grows in this JVM.")
+  boolean slurm;
+
   /** Makes the command; the command line sets its options. */
   public DemoCommand() {}
 
@@ -85,9 +89,13 @@ public final class DemoCommand implements Subcommand, Callable<Integer> {
     o.println("-> " + out.resolve("trig.csv") + " (" + table.rowCount() + " rows), " + out.resolve("trig.png")
         + ", " + out.resolve("trig.nc"));
 
-    boolean slurm = Lesson08_Crop.slurmAvailable();
+    if (slurm && !Lesson08_Crop.slurmAvailable()) {
+      System.err.println("sweep demo: --slurm, but no SLURM cluster answers sinfo; start one with .ci/slurm-up.sh and"
+          + " source its env.sh");
+      return 2;
+    }
     heading(o, "8. Crop: wave(a, x) sown into 8 batches, grown " + (slurm ? "as a SLURM array job" : "in this JVM"
-        + " (no SLURM here; .ci/slurm-up.sh starts one)") + ", batch 5 failing on purpose, regrown, reaped");
+        + " (--slurm grows it on a cluster)") + ", batch 5 failing on purpose, regrown, reaped");
     Files.deleteIfExists(out.resolve("waves.nc"));
     Lesson08_Crop.Result crop = Lesson08_Crop.run(out, options, slurm, o);
     o.println(crop.harvest());
