@@ -53,7 +53,8 @@ public final class Workloads {
   public static List<String> names() {
     return List.of("combo_runner", "runner_dataset", "vector_output", "harvest", "sampler_csv", "missing_cases",
         "reduce_mean", "to_table", "parallel_speedup", "parallel_trivial", "netcdf_write", "disk_write", "scene_write",
-        "scene_create", "memory_peak", "trajectory_write", "trajectory_read", "trajectory_memory");
+        "scene_create", "memory_peak", "trajectory_write", "trajectory_read", "trajectory_memory", "crop_sow",
+        "crop_reap", "crop_worker");
   }
 
   /** Runs one workload by name. */
@@ -77,6 +78,9 @@ public final class Workloads {
       case "trajectory_write": return trajectoryWrite();
       case "trajectory_read": return trajectoryRead();
       case "trajectory_memory": return trajectoryMemory();
+      case "crop_sow": return CropWorkload.sow(quick, workDir);
+      case "crop_reap": return CropWorkload.reap(quick, workDir);
+      case "crop_worker": return CropWorkload.worker(quick, workDir);
       default: throw new IllegalArgumentException("no workload '" + name + "'; the workloads are " + names());
     }
   }

@@ -29,7 +29,7 @@ class BenchCommandTest {
   @Test
   void helpListsBench() {
     String out = capture(() -> assertEquals(0, SweepCli.execute("--help")));
-    assertTrue(out.matches("(?s).*Commands:\\s+bench +Run the benchmark workloads.*\\n\\s+plot .*\\n\\s+show .*\\n\\s+help .*"),
+    assertTrue(out.matches("(?s).*Commands:\\s+bench +Run the benchmark workloads.*\\n\\s+crop .*\\n\\s+grow .*\\n\\s+plot .*\\n\\s+show .*\\n\\s+help .*"),
         out);
   }
 

@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
 
 /**
  * The {@code sweep} command: the entry point of the {@code ./sweep} launcher. Its own commands are
- * {@code show} and {@code plot}; other modules on the class path add theirs through
+ * {@code show}, {@code plot}, {@code grow} (the worker of a crop's array jobs) and {@code crop status};
+ * other modules on the class path add theirs through
  * {@link Subcommand} (the lessons add {@code demo}, the benchmarks {@code bench}).
  */
 @Command(
@@ -23,7 +24,7 @@ import picocli.CommandLine.Command;
     description = "Parameter sweeps with labelled N-dimensional results.")
 public final class SweepCli implements Runnable {
   /** The names of the commands this module defines, which no plug-in may take. */
-  private static final List<String> BUILT_IN = List.of("show", "plot", "help");
+  private static final List<String> BUILT_IN = List.of("show", "plot", "grow", "crop", "help");
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -75,6 +76,8 @@ public final class SweepCli implements Runnable {
     Map<String, String> owners = new TreeMap<>();
     commands.put("show", new CommandLine(new ShowCommand()));
     commands.put("plot", new CommandLine(new PlotCommand()));
+    commands.put("grow", new CommandLine(new GrowCommand()));
+    commands.put("crop", new CommandLine(new CropCommand()));
     for (String name : BUILT_IN) owners.put(name, "sweep's own '" + name + "' command");
     List<Runnable> configure = new ArrayList<>();
     for (Subcommand plugin : plugins) {

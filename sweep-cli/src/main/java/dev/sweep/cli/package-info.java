@@ -1,7 +1,9 @@
 /**
  * The {@code sweep} command line. Start with {@link dev.sweep.cli.SweepCli}, the entry point of the
  * {@code ./sweep} launcher. Its own commands are {@code show} (a summary of any file the
- * {@link dev.sweep.store.Stores} registry reads) and {@code plot} (a scatter of a CSV table to PNG);
+ * {@link dev.sweep.store.Stores} registry reads), {@code plot} (a scatter of a CSV table to PNG),
+ * {@code grow} (the worker entry point of a {@link dev.sweep.farm.Crop}'s array jobs) and
+ * {@code crop status} (where its batches stand);
  * other modules add commands through {@link dev.sweep.cli.spi.Subcommand}, so this module depends on
  * sweep-core and sweep-io only: it is what a cluster worker runs, without the lessons or the benchmarks.
  * The command line binds SLF4J to {@code slf4j-simple}, configured by {@code simplelogger.properties}.

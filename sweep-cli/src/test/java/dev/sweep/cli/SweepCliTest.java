@@ -14,7 +14,7 @@ class SweepCliTest {
   void helpListsTheBuiltInCommandsThenThePlugins() {
     CliRun r = CliRun.of("--help");
     assertEquals(0, r.status(), r.err());
-    assertTrue(r.out().matches("(?s).*Commands:\\s+hello .*\\n\\s+plot .*\\n\\s+show .*\\n\\s+help .*"), r.out());
+    assertTrue(r.out().matches("(?s).*Commands:\\s+crop .*\\n\\s+grow .*\\n\\s+hello .*\\n\\s+plot .*\\n\\s+show .*\\n\\s+help .*"), r.out());
   }
 
   @Test
@@ -86,7 +86,7 @@ class SweepCliTest {
   @Test
   void aCommandLineIsBuiltFromTheGivenPluginsOnly() {
     CommandLine cl = SweepCli.commandLine(List.of());
-    assertEquals(List.of("plot", "show", "help"), List.copyOf(cl.getSubcommands().keySet()));
+    assertEquals(List.of("crop", "grow", "plot", "show", "help"), List.copyOf(cl.getSubcommands().keySet()));
   }
 
   /**

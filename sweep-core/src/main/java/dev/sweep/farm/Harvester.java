@@ -344,6 +344,12 @@ public final class Harvester {
     return Cases.of(names, tuples);
   }
 
+  /** Merges results run elsewhere (a crop's) into the file as a harvest's own: the hook of {@link Crop#reap(Harvester)}. */
+  synchronized void absorb(Dataset results) {
+    sync(results, policy);
+    last = results;
+  }
+
   /** Merges new results into the file under the lock, re-reading it first if another process changed it. */
   private void sync(Dataset result, MergePolicy policy) {
     synced.locked(false, () -> {

@@ -8,6 +8,14 @@
  * {@code saveEvery} bounds the work a crash can lose. {@code harvestMissing} runs only what the file
  * lacks; a {@link dev.sweep.space.Combos.Builder#addStored} parameter stands for the labels already stored.
  *
+ * <p>For sweeps that outgrow one machine, {@link dev.sweep.farm.Crop} sows a sweep into batches on
+ * disk ({@code Crop.builder(runner, dir).batches(8).sowCombos(combos)}), grows them anywhere that
+ * shares the directory ({@code sweep grow CROP --batch N}, {@link dev.sweep.farm.Crop#grow}), tells
+ * where each stands ({@link dev.sweep.farm.Crop#status()}: the result files first, then the
+ * scheduler through a {@link dev.sweep.farm.JobQueue}) and reaps them into the dataset a local run
+ * gives, or into a harvester. Its files go through the {@link dev.sweep.farm.CropStore} port
+ * (sweep-io's directory format); sweep-cluster submits the batches as SLURM, PBS or SGE array jobs.
+ *
  * <p>Nulls: no method accepts or returns null; a harvester with nothing to report returns an empty
  * dataset or an empty {@code Optional}.
  */

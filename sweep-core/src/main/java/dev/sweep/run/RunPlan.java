@@ -59,6 +59,40 @@ public final class RunPlan {
     Engine.checkArguments(space, runner.function(), runner.fixedArguments());
   }
 
+  /**
+   * {@return this plan described as a value that another JVM rebuilds it from, with the same run
+   * numbering} See {@link PlanSpec} for what travels.
+   *
+   * @throws IllegalStateException if the runner cannot be described ({@link Runner#spec()})
+   * @throws IllegalArgumentException naming a case or combo value that cannot travel
+   */
+  public PlanSpec spec() {
+    return new PlanSpec(runner.spec(), space.cases(), space.combos());
+  }
+
+  /**
+   * {@return the plan the spec describes, its runner with the default options}
+   *
+   * @param spec the description, from {@link #spec()} here or in another JVM
+   * @throws IllegalArgumentException as {@link Runner#fromSpec(RunnerSpec)} and {@link Runner#plan}
+   */
+  public static RunPlan fromSpec(PlanSpec spec) {
+    return fromSpec(spec, Map.of(), RunOptions.defaults());
+  }
+
+  /**
+   * {@return the plan the spec describes, its runner given the resources the spec names and these options}
+   *
+   * @param spec the description
+   * @param resources the values of the resources the runner's spec names, by name
+   * @param options how the runner runs here (they do not travel)
+   * @throws IllegalArgumentException as {@link Runner#fromSpec(RunnerSpec, Map)} and {@link Runner#plan}
+   */
+  public static RunPlan fromSpec(PlanSpec spec, Map<String, ?> resources, RunOptions options) {
+    Runner r = Runner.fromSpec(spec.runner(), resources).with(Objects.requireNonNull(options, "options"));
+    return r.plan(spec.cases(), spec.combos());
+  }
+
   /** {@return the runner this plan runs} */
   public Runner runner() {
     return runner;

@@ -19,8 +19,9 @@ import picocli.CommandLine.Option;
  * {@code META-INF/services/dev.sweep.cli.spi.Subcommand}).
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-    description = "Run the tutorial: combos, cases, runners, structured outputs, harvests, samples and scenes;"
-        + " print each result and write the files (bar.nc, foo.nc, trig.csv, trig.png, trig.nc, scenes/) to --out.")
+    description = "Run the tutorial: combos, cases, runners, structured outputs, harvests, samples, crops and"
+        + " scenes; print each result and write the files (bar.nc, foo.nc, trig.csv, trig.png, trig.nc, waves.nc,"
+        + " scenes/) to --out.")
 public final class DemoCommand implements Subcommand, Callable<Integer> {
   @Option(names = "--out", paramLabel = "DIR", defaultValue = "sweep-out",
       description = "Directory for the files the demo writes (default: ${DEFAULT-VALUE}).")
@@ -32,6 +33,10 @@ public final class DemoCommand implements Subcommand, Callable<Integer> {
   @Option(names = {"-v", "--verbosity"}, defaultValue = "1",
       description = "0 silent, 1 progress bars, 2 bars with the current arguments (default: ${DEFAULT-VALUE}).")
   int verbosity;
+
+  @Option(names = "--slurm", description = "Grow lesson 8's crop as a SLURM array job on the cluster that sbatch reaches"
+      + " (start a private one with .ci/slurm-up.sh); by default it grows in this JVM.")
+  boolean slurm;
 
   /** Makes the command; the command line sets its options. */
   public DemoCommand() {}
@@ -85,6 +90,18 @@ public final class DemoCommand implements Subcommand, Callable<Integer> {
     o.println(table.first(5).printAll());
     o.println("-> " + out.resolve("trig.csv") + " (" + table.rowCount() + " rows), " + out.resolve("trig.png")
         + ", " + out.resolve("trig.nc"));
+
+    if (slurm && !Lesson08_Crop.slurmAvailable()) {
+      System.err.println("sweep demo: --slurm, but no SLURM cluster answers sinfo; start one with .ci/slurm-up.sh and"
+          + " source its env.sh");
+      return 2;
+    }
+    heading(o, "8. Crop: wave(a, x) sown into 8 batches, grown " + (slurm ? "as a SLURM array job" : "in this JVM"
+        + " (--slurm grows it on a cluster)") + ", batch 5 failing on purpose, regrown, reaped");
+    Files.deleteIfExists(out.resolve("waves.nc"));
+    Lesson08_Crop.Result crop = Lesson08_Crop.run(out, options, slurm, o);
+    o.println(crop.harvest());
+    o.println("-> " + out.resolve("waves.nc"));
 
     heading(o, "9. Scenes: diffusing noise on a 64x32 grid, 20 frames per scene, over smoothness 0.25 .. 2; then a batch of 4");
     Path scenes = out.resolve("scenes");

@@ -1,5 +1,6 @@
 package dev.sweep.examples;
 
+import dev.sweep.farm.Harvest;
 import dev.sweep.farm.Sample;
 import dev.sweep.run.Label;
 
@@ -50,6 +51,20 @@ public final class Tutorial {
       case "tan": return amp * Math.tan(t);
       default: throw new IllegalArgumentException("fn is '" + fn + "'; expected cos, sin or tan");
     }
+  }
+
+  /** The system property that makes one value of {@code a} fail in {@link #wave}, as a flaky node would. */
+  public static final String UNLUCKY = "tutorial.unlucky";
+
+  /**
+   * {@code wave(a, x) = a * sin(x)}: the function of the crop lesson, which fails on purpose for the
+   * {@code a} that the system property {@value #UNLUCKY} names (in the JVM that runs it).
+   */
+  @Label(varNames = "y")
+  @Harvest("waves.nc")
+  public static double wave(int a, double x) {
+    if (a == Integer.getInteger(UNLUCKY, -1)) throw new IllegalStateException("a = " + a + " is unlucky on this node");
+    return a * Math.sin(x);
   }
 
   /** {@code sum and diff}, as xyzpy's {@code @label} hint. */

@@ -30,7 +30,7 @@ class DemoCommandTest {
   void helpListsTheCommands() {
     String out = capture(() -> assertEquals(0, SweepCli.execute("--help")));
     assertTrue(out.contains("demo"), out);
-    assertTrue(out.matches("(?s).*Commands:\\s+demo +Run the tutorial.*\\n\\s+plot .*\\n\\s+show .*\\n\\s+help .*"), out);
+    assertTrue(out.matches("(?s).*Commands:\\s+crop .*\\n\\s+demo +Run the tutorial.*\\n\\s+grow .*\\n\\s+plot .*\\n\\s+show .*\\n\\s+help .*"), out);
   }
 
   /** The class names sweep-cli's tests assert are absent from its class path are real ones. */

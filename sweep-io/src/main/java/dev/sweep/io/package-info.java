@@ -4,7 +4,8 @@
  * <p>Start with {@link dev.sweep.io.netcdf.Netcdf}: {@code Netcdf.write(dataset, path)} and
  * {@code Netcdf.read(path)} store a {@link dev.sweep.data.Dataset} as a NetCDF file that Python's
  * xarray opens as its own. Each format lives in its own package: {@code netcdf} for datasets,
- * {@code csv} for tables, {@code scene} for simulations' directories of frames (PhiFlow's scenes,
- * start with {@link dev.sweep.io.scene.Scene}).
+ * {@code csv} for tables, {@code crop} for the directories of crops (see {@link dev.sweep.farm.Crop}),
+ * {@code scene} for simulations' directories of frames (PhiFlow's scenes, start with
+ * {@link dev.sweep.io.scene.Scene}).
  */
 package dev.sweep.io;
