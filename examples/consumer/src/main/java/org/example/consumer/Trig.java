@@ -1,15 +1,17 @@
 package org.example.consumer;
 
-import dev.sweep.io.sample.Distribution;
-import dev.sweep.io.sample.Draws;
+import dev.sweep.farm.Sample;
 import dev.sweep.run.Label;
+import dev.sweep.space.Distribution;
+import dev.sweep.space.Draws;
 
 /** The sampler lesson's function and draws, written as a user's own project would write them. */
 public final class Trig {
   private Trig() {}
 
   /** {@code trig(amp, fn, x, phase) = amp * fn(x - phase)} for fn in cos, sin, tan. */
-  @Label(varNames = "out", sampler = "trig.csv")
+  @Label(varNames = "out")
+  @Sample("trig.csv")
   public static double trig(int amp, String fn, double x, double phase) {
     double t = x - phase;
     switch (fn) {

@@ -11,8 +11,10 @@ import dev.sweep.data.Dataset;
 import dev.sweep.data.Index;
 import dev.sweep.io.netcdf.Netcdf;
 import dev.sweep.io.netcdf.NetcdfFormat;
-import dev.sweep.io.sample.Plots;
-import dev.sweep.io.sample.Sampler;
+import dev.sweep.farm.Sampler;
+import dev.sweep.io.plot.Plots;
+import dev.sweep.io.table.Tables;
+import dev.sweep.store.Stores;
 import dev.sweep.run.RunOptions;
 import dev.sweep.space.Combos;
 import java.nio.file.Files;
@@ -40,19 +42,19 @@ class ConsumerTest {
         .directory(dir).seed(42).options(QUIET).build();
     sampler.sampleCombos(1_000);
     sampler.sampleCombos(500, Trig.tangents());
-    Table all = sampler.fullTable();
+    Table all = Tables.of(sampler.fullDataset());
     assertEquals(1_500, all.rowCount());
     assertEquals(List.of("amp", "fn", "x", "phase", "out"), all.columnNames());
     assertEquals(500, all.stringColumn("fn").isEqualTo("tan").size());
     Plots.scatter(all, "x", "out", "fn", dir.resolve("trig.png"));
-    sampler.writeNetcdf(dir.resolve("trig.nc"));
+    Stores.dataset(dir.resolve("trig.nc")).write(sampler.fullDataset());
     assertEquals(1_500, Netcdf.read(dir.resolve("trig.nc")).sizes().get(Sampler.DIM));
     assertTrue(Files.size(dir.resolve("trig.png")) > 0);
 
     Sampler reopened = Sampler.labelled(Trig.class, "trig", Trig.defaults())
         .directory(dir).seed(43).options(QUIET).build();
     reopened.sampleCombos(100);
-    assertEquals(1_600, reopened.fullTable().rowCount());
+    assertEquals(1_600, Tables.of(reopened.fullDataset()).rowCount());
   }
 
   /** Two JVMs harvest into one file at once; the file keeps every result of both. */
