@@ -1,6 +1,7 @@
 package dev.sweep.examples;
 
 import dev.sweep.cli.spi.Subcommand;
+import dev.sweep.data.Dataset;
 import dev.sweep.io.csv.CsvStore;
 import dev.sweep.io.netcdf.Netcdf;
 import dev.sweep.run.RunOptions;
@@ -19,7 +20,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
     description = "Run the tutorial: combos, cases, runners, structured outputs, harvests and samples; print each"
-        + " result and write the files (bar.nc, foo.nc, trig.csv, trig.png, trig.nc) to --out.")
+        + " result and write the files (bar.nc, foo.nc, trig.csv, trig.png, trig.nc, ou.nc) to --out.")
 public final class DemoCommand implements Subcommand, Callable<Integer> {
   @Option(names = "--out", paramLabel = "DIR", defaultValue = "sweep-out",
       description = "Directory for the files the demo writes (default: ${DEFAULT-VALUE}).")
@@ -84,6 +85,12 @@ public final class DemoCommand implements Subcommand, Callable<Integer> {
     o.println(table.first(5).printAll());
     o.println("-> " + out.resolve("trig.csv") + " (" + table.rowCount() + " rows), " + out.resolve("trig.png")
         + ", " + out.resolve("trig.nc"));
+
+    heading(o, "8. Trajectories: 1,000 Ornstein-Uhlenbeck paths, every 10th of 10,000 steps in chunks of 100");
+    Dataset ou = Lesson08_Trajectories.ensemble(out, seed);
+    o.println(ou);
+    o.println("-> " + out.resolve("ou.nc") + " (xarray: xr.open_dataset('ou.nc').x)");
+    o.println(Lesson08_Trajectories.thetaSweep(out, options, seed));
     return 0;
   }
 

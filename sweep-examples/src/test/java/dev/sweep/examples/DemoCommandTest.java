@@ -49,6 +49,9 @@ class DemoCommandTest {
     assertTrue(out.contains("  * b        (b) str 'v' 'w' 'x' 'y' 'z'"), out);
     assertTrue(java.nio.file.Files.exists(dir.resolve("foo.nc")));
     assertTrue(java.nio.file.Files.exists(dir.resolve("bar.nc")));
+    assertTrue(out.contains("== 8. Trajectories"), out);
+    assertTrue(out.contains("Dimensions:  (time: 1000, component: 1, trajectory: 1000)"), out);
+    assertTrue(java.nio.file.Files.exists(dir.resolve("ou.nc")));
     String again = capture(() -> assertEquals(0, SweepCli.execute("demo", "--out", dir.toString(), "-v", "0")));
     assertTrue(again.contains("Dimensions:  (a: 6, b: 5, c: 2)"), again); // a second demo starts afresh
   }
