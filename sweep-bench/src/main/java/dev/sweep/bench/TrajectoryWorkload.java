@@ -1,6 +1,7 @@
 package dev.sweep.bench;
 
 import dev.sweep.data.Dataset;
+import dev.sweep.io.netcdf.NetcdfRecordStore;
 import dev.sweep.traj.Frame;
 import dev.sweep.traj.Trajectory;
 import dev.sweep.traj.WriteMode;
@@ -30,12 +31,18 @@ public final class TrajectoryWorkload {
     return Dataset.builder().variable("u", List.of("x", "y"), Nd4j.createFromArray(u).reshape(SIDE, SIDE)).build();
   }
 
-  /** Writes {@code states} states (two alternating ones) into a new file; returns the seconds taken. */
+  /** Writes {@code states} states (two alternating ones) into a new file, each chunk fsynced; returns the seconds. */
   static double write(Path file, int states) {
+    return write(file, states, NetcdfRecordStore.Sync.EACH_APPEND);
+  }
+
+  /** Writes {@code states} states into a new file with the given sync policy; returns the seconds taken. */
+  static double write(Path file, int states, NetcdfRecordStore.Sync sync) {
     Dataset a = state(1);
     Dataset b = state(2);
     long t0 = System.nanoTime();
-    try (Trajectory t = Trajectory.builder().file(file).chunkSize(CHUNK).writeMode(WriteMode.TRUNCATE).build()) {
+    try (Trajectory t = Trajectory.builder().store(mode -> NetcdfRecordStore.open(file, mode, sync)).chunkSize(CHUNK)
+        .writeMode(WriteMode.TRUNCATE).build()) {
       t.startWriting(a);
       for (int k = 0; k < states; k++) t.append(k % 2 == 0 ? a : b, k * 0.01);
       t.endWriting();

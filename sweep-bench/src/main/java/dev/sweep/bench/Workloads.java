@@ -354,25 +354,34 @@ public final class Workloads {
     Files.createDirectories(workDir);
     Path file = workDir.resolve("trajectory-write.nc");
     int states = trajectoryStates();
-    double[] seconds = new double[quick ? 3 : 5];
+    int reps = quick ? 3 : 5;
+    double[] each = new double[reps];
+    double[] onClose = new double[reps];
+    double[] disk = new double[reps];
     long bytes = 0;
     try {
-      TrajectoryWorkload.write(file, Math.min(states, 1_000)); // warm-up
-      for (int rep = 0; rep < seconds.length; rep++) {
-        seconds[rep] = TrajectoryWorkload.write(file, states);
+      TrajectoryWorkload.write(file, states); // warm-up: the JIT, and the page cache of a file this size
+      // Interleaved, so that the disk's mood (a shared virtual disk) weighs on all three alike.
+      for (int rep = 0; rep < reps; rep++) {
+        disk[rep] = diskWrite().value();
+        each[rep] = TrajectoryWorkload.write(file, states);
         bytes = Files.size(file);
+        onClose[rep] = TrajectoryWorkload.write(file, states, dev.sweep.io.netcdf.NetcdfRecordStore.Sync.ON_CLOSE);
       }
     } finally {
       Files.deleteIfExists(file);
       Files.deleteIfExists(file.resolveSibling(file.getFileName() + ".lock"));
     }
-    Arrays.sort(seconds);
-    double rate = bytes / 1e6 / seconds[seconds.length / 2];
-    double disk = diskWrite().value();
-    double ratio = rate / disk;
-    return new Result("trajectory_write", Math.round(rate), "MB/s", ">= 0.5 x disk_write", ratio >= 0.5,
-        String.format(java.util.Locale.ROOT, "%,d states of 64x64 float64 (%.0f MB), chunks of 100, one write + 2 fsyncs "
-            + "per chunk; disk_write in this run %.0f MB/s, ratio %.2f", states, bytes / 1e6, disk, ratio));
+    Arrays.sort(each);
+    Arrays.sort(onClose);
+    Arrays.sort(disk);
+    double rate = bytes / 1e6 / each[reps / 2];
+    double lazy = bytes / 1e6 / onClose[reps / 2];
+    double d = disk[reps / 2];
+    return new Result("trajectory_write", Math.round(rate), "MB/s", ">= 0.5 x disk_write", rate / d >= 0.5,
+        String.format(java.util.Locale.ROOT, "%,d states of 64x64 float64 (%.0f MB), chunks of 100, one write + fsync "
+            + "per chunk; disk_write %.0f MB/s in the same run: ratio %.2f; Sync.ON_CLOSE (fsync once) %.0f MB/s, "
+            + "ratio %.2f", states, bytes / 1e6, d, rate / d, lazy, lazy / d));
   }
 
   Result trajectoryRead() throws Exception {

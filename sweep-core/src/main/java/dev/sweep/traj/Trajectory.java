@@ -319,7 +319,7 @@ public final class Trajectory implements AutoCloseable, Iterable<Frame> {
    * @throws IllegalStateException if the states have more than one field (name it), or none is known yet
    */
   public Values values() {
-    List<String> names = fields();
+    List<String> names = spec().names();
     if (names.size() != 1) {
       throw new IllegalStateException(name + " has the fields " + names + "; name the one to read with values(field)");
     }
@@ -696,7 +696,7 @@ public final class Trajectory implements AutoCloseable, Iterable<Frame> {
   private void requireTime(double t) {
     if (!Double.isFinite(t)) throw new IllegalArgumentException("the time is " + t + "; expected a finite number");
     if (allowNonIncreasing || size() == 0) return;
-    double last = time(-1);
+    double last = buffered > 0 ? bufferTimes[buffered - 1] : time(-1);
     if (!(t > last)) {
       throw new IllegalArgumentException("the time " + t + " does not increase: the last state is at t=" + last
           + " (Builder.allowNonIncreasingTimes() allows it)");
@@ -732,6 +732,7 @@ public final class Trajectory implements AutoCloseable, Iterable<Frame> {
   private void flush() {
     if (buffered == 0) return;
     int n = buffered;
+    if (timesCount < 0) loadTimes(); // keeps the last time at hand once the buffer is empty
     Dataset chunk = chunk(n);
     if (store != null) store.append(chunk);
     else memory.add(chunk);
@@ -808,6 +809,7 @@ public final class Trajectory implements AutoCloseable, Iterable<Frame> {
   private Dataset bufferedRecords(int from, int to, List<String> variables) {
     int n = to - from;
     Dataset.Builder b = Dataset.builder().dim(timeDim, n);
+    if (spec == null) return b.attrs(info).build(); // nothing written, nothing known: no fields
     for (Map.Entry<String, Index> c : spec.coords().entrySet()) b.coord(c.getKey(), c.getValue());
     if (variables == null || variables.contains(timeDim)) {
       b.variable(Variable.of(timeDim, List.of(timeDim), Column.wrap(n == 0 ? Nd4j.create(org.nd4j.linalg.api.buffer

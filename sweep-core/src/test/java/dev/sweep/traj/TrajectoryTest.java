@@ -109,6 +109,21 @@ class TrajectoryTest {
   }
 
   @Test
+  void anEmptyTrajectoryReadsAsEmpty() {
+    for (Trajectory t : everyStorage()) {
+      assertEquals(0, t.size());
+      assertEquals(List.of(), t.fields());
+      assertEquals(0, t.times().length);
+      assertEquals(Map.of("time", 0), t.toDataset().sizes());
+      assertFalse(t.iterator().hasNext());
+      IllegalStateException e = assertThrows(IllegalStateException.class, t::values);
+      assertTrue(e.getMessage().endsWith("holds no states, so its fields are not known yet"), e.getMessage());
+      e = assertThrows(IllegalStateException.class, () -> t.values("u"));
+      assertTrue(e.getMessage().endsWith("holds no states, so its fields are not known yet"), e.getMessage());
+    }
+  }
+
+  @Test
   void readingSeesBufferedStatesBeforeAnyFlush() {
     Trajectory t = Trajectory.builder().chunkSize(100).build();
     t.startWriting(state(0));

@@ -1,6 +1,7 @@
 package dev.sweep.examples;
 
 import dev.sweep.cli.spi.Subcommand;
+import dev.sweep.data.Dataset;
 import dev.sweep.io.csv.CsvStore;
 import dev.sweep.io.netcdf.Netcdf;
 import dev.sweep.io.scene.Scene;
@@ -19,9 +20,9 @@ import picocli.CommandLine.Option;
  * {@code META-INF/services/dev.sweep.cli.spi.Subcommand}).
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-    description = "Run the tutorial: combos, cases, runners, structured outputs, harvests, samples, crops and"
-        + " scenes; print each result and write the files (bar.nc, foo.nc, trig.csv, trig.png, trig.nc, waves.nc,"
-        + " scenes/) to --out.")
+    description = "Run the tutorial: combos, cases, runners, structured outputs, harvests, samples, trajectories,"
+        + " scenes and crops; print each result and write the files (bar.nc, foo.nc, trig.csv, trig.png, trig.nc,"
+        + " ou.nc, scenes/, waves.nc) to --out.")
 public final class DemoCommand implements Subcommand, Callable<Integer> {
   @Option(names = "--out", paramLabel = "DIR", defaultValue = "sweep-out",
       description = "Directory for the files the demo writes (default: ${DEFAULT-VALUE}).")
@@ -34,7 +35,7 @@ public final class DemoCommand implements Subcommand, Callable<Integer> {
       description = "0 silent, 1 progress bars, 2 bars with the current arguments (default: ${DEFAULT-VALUE}).")
   int verbosity;
 
-  @Option(names = "--slurm", description = "Grow lesson 8's crop as a SLURM array job on the cluster that sbatch reaches"
+  @Option(names = "--slurm", description = "Grow lesson 10's crop as a SLURM array job on the cluster that sbatch reaches"
       + " (start a private one with .ci/slurm-up.sh); by default it grows in this JVM.")
   boolean slurm;
 
@@ -56,6 +57,11 @@ public final class DemoCommand implements Subcommand, Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintStream o = System.out;
+    if (slurm && !Lesson10_Crop.slurmAvailable()) { // say so before the lessons, not after them
+      System.err.println("sweep demo: --slurm, but no SLURM cluster answers sinfo; start one with .ci/slurm-up.sh and"
+          + " source its env.sh");
+      return 2;
+    }
     RunOptions options = RunOptions.builder().verbosity(verbosity).build();
     Files.createDirectories(out);
 
@@ -91,17 +97,11 @@ public final class DemoCommand implements Subcommand, Callable<Integer> {
     o.println("-> " + out.resolve("trig.csv") + " (" + table.rowCount() + " rows), " + out.resolve("trig.png")
         + ", " + out.resolve("trig.nc"));
 
-    if (slurm && !Lesson08_Crop.slurmAvailable()) {
-      System.err.println("sweep demo: --slurm, but no SLURM cluster answers sinfo; start one with .ci/slurm-up.sh and"
-          + " source its env.sh");
-      return 2;
-    }
-    heading(o, "8. Crop: wave(a, x) sown into 8 batches, grown " + (slurm ? "as a SLURM array job" : "in this JVM"
-        + " (--slurm grows it on a cluster)") + ", batch 5 failing on purpose, regrown, reaped");
-    Files.deleteIfExists(out.resolve("waves.nc"));
-    Lesson08_Crop.Result crop = Lesson08_Crop.run(out, options, slurm, o);
-    o.println(crop.harvest());
-    o.println("-> " + out.resolve("waves.nc"));
+    heading(o, "8. Trajectories: 1,000 Ornstein-Uhlenbeck paths, every 10th of 10,000 steps in chunks of 100");
+    Dataset ou = Lesson08_Trajectories.ensemble(out, seed);
+    o.println(ou);
+    o.println("-> " + out.resolve("ou.nc") + " (xarray: xr.open_dataset('ou.nc').x)");
+    o.println(Lesson08_Trajectories.thetaSweep(out, options, seed));
 
     heading(o, "9. Scenes: diffusing noise on a 64x32 grid, 20 frames per scene, over smoothness 0.25 .. 2; then a batch of 4");
     Path scenes = out.resolve("scenes");
@@ -115,6 +115,13 @@ public final class DemoCommand implements Subcommand, Callable<Integer> {
     o.println(r.batch());
     o.println(r.batchLast());
     o.println("-> " + scenes + " (" + Scene.list(scenes).size() + " scenes; ./sweep show " + r.smoothest().path() + ")");
+
+    heading(o, "10. Crop: wave(a, x) sown into 8 batches, grown " + (slurm ? "as a SLURM array job" : "in this JVM"
+        + " (--slurm grows it on a cluster)") + ", batch 5 failing on purpose, regrown, reaped");
+    Files.deleteIfExists(out.resolve("waves.nc"));
+    Lesson10_Crop.Result crop = Lesson10_Crop.run(out, options, slurm, o);
+    o.println(crop.harvest());
+    o.println("-> " + out.resolve("waves.nc"));
     return 0;
   }
 

@@ -1,7 +1,7 @@
 /**
  * The tutorial, in numbered runnable lessons that mirror xyzpy's: start with
- * {@link dev.sweep.examples.Lesson01_ComboRunner} and read on to {@code Lesson07_Sampler}, then
- * {@link dev.sweep.examples.Lesson09_Scenes} for PhiFlow's scenes; the swept
+ * {@link dev.sweep.examples.Lesson01_ComboRunner} and read on through {@code Lesson08_Trajectories},
+ * {@code Lesson09_Scenes} and {@code Lesson10_Crop} to {@code Lesson11_LookingAtResults}; the swept
  * functions are in {@link dev.sweep.examples.Tutorial}. {@link dev.sweep.examples.DemoCommand}
  * contributes {@code sweep demo}, which runs them all. Nothing depends on this module.
  */

@@ -49,6 +49,9 @@ class DemoCommandTest {
     assertTrue(out.contains("  * b        (b) str 'v' 'w' 'x' 'y' 'z'"), out);
     assertTrue(java.nio.file.Files.exists(dir.resolve("foo.nc")));
     assertTrue(java.nio.file.Files.exists(dir.resolve("bar.nc")));
+    assertTrue(out.contains("== 8. Trajectories"), out);
+    assertTrue(out.contains("Dimensions:  (time: 1000, component: 1, trajectory: 1000)"), out);
+    assertTrue(java.nio.file.Files.exists(dir.resolve("ou.nc")));
     assertTrue(out.contains("== 9. Scenes"), out);
     assertTrue(out.contains("<sweep.Scene> " + dir.resolve("scenes/sim_000003")), out);
     assertTrue(out.contains("SceneBatch(smoothness: 4) [" + dir.resolve("scenes/sim_000004")), out);

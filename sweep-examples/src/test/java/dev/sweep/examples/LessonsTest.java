@@ -104,7 +104,7 @@ class LessonsTest {
 
   @Test
   void lesson08LooksAtTheStructuredOutput() {
-    Lesson08_LookingAtResults.Results r = Lesson08_LookingAtResults.run(QUIET);
+    Lesson11_LookingAtResults.Results r = Lesson11_LookingAtResults.run(QUIET);
     double meanCos = 0;
     double[] t = Values.linspace(0, 1, 101);
     for (double x : t) meanCos += Math.cos(x);

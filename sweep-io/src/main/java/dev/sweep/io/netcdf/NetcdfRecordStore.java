@@ -76,8 +76,26 @@ public final class NetcdfRecordStore implements RecordStore {
   /** About how many bytes one read of whole records covers. */
   private static final long READ_SLAB = 8L << 20;
 
+  /** When appended records are fsynced. */
+  public enum Sync {
+    /**
+     * Each append fsyncs its records before it returns (the default). The header's count of them
+     * reaches the disk with the next append or at close, so the count on disk never runs ahead of the
+     * records, even after a power failure.
+     */
+    EACH_APPEND,
+    /**
+     * Appends only write (into the page cache), and {@link #close()} fsyncs once, as a plain file
+     * writer does: as fast as the disk takes large writes. A killed process still loses nothing that
+     * was appended (the kernel holds it); a power failure before close may leave the count ahead of
+     * records that never reached the disk.
+     */
+    ON_CLOSE
+  }
+
   private final Path path;
   private final Mode mode;
+  private final Sync sync;
   private final FileLocks lock;
   private boolean closed;
   private boolean tornWarned;
@@ -89,9 +107,10 @@ public final class NetcdfRecordStore implements RecordStore {
   private ByteBuffer buffer; // reused between appends and reads
   private boolean countPending; // the header's count was written but not yet fsynced
 
-  private NetcdfRecordStore(Path path, Mode mode) {
+  private NetcdfRecordStore(Path path, Mode mode, Sync sync) {
     this.path = path;
     this.mode = mode;
+    this.sync = sync;
     this.lock = FileLocks.of(path);
   }
 
@@ -106,9 +125,24 @@ public final class NetcdfRecordStore implements RecordStore {
    * @throws UncheckedIOException if it does not exist ({@code READ_ONLY}) or cannot be read or repaired
    */
   public static NetcdfRecordStore open(Path path, Mode mode) {
+    return open(path, mode, Sync.EACH_APPEND);
+  }
+
+  /**
+   * Opens a record file, choosing when appends are fsynced.
+   *
+   * @param path the file; it must exist for {@link Mode#READ_ONLY}, else it is created by the first append
+   * @param mode how to open it, as {@link #open(Path, Mode)}
+   * @param sync {@link Sync#EACH_APPEND} (the default) or {@link Sync#ON_CLOSE}
+   * @return the store
+   * @throws StoreFormatException if the file is not a NetCDF-3 file holding records
+   * @throws UncheckedIOException if it does not exist ({@code READ_ONLY}) or cannot be read or repaired
+   */
+  public static NetcdfRecordStore open(Path path, Mode mode, Sync sync) {
     Objects.requireNonNull(path, "path");
     Objects.requireNonNull(mode, "mode");
-    NetcdfRecordStore s = new NetcdfRecordStore(path, mode);
+    Objects.requireNonNull(sync, "sync");
+    NetcdfRecordStore s = new NetcdfRecordStore(path, mode, sync);
     synchronized (s) {
       switch (mode) {
         case READ_ONLY -> {
@@ -398,7 +432,7 @@ public final class NetcdfRecordStore implements RecordStore {
         // append, which counted only records already on disk. The new count is then written into the
         // page cache, where every reader and a killed process's file see it at once; it reaches the
         // disk with the next append's fsync, or at close.
-        ch.force(false);
+        if (sync == Sync.EACH_APPEND) ch.force(false);
         writeNumrecs(ch, before + n);
         countPending = true;
       } catch (IOException e) {
@@ -442,7 +476,8 @@ public final class NetcdfRecordStore implements RecordStore {
   }
 
   /**
-   * Releases the file, first making the record count of the last append durable.
+   * Releases the file, first making what was appended durable: the record count of the last append
+   * (and under {@link Sync#ON_CLOSE} every record).
    *
    * @throws UncheckedIOException if the count cannot be flushed to disk; the records are there, and the
    *     count counts them for every reader (after a power failure the last append may be missing)

@@ -5,6 +5,11 @@
  * {@link dev.sweep.io.netcdf.NetcdfFormat} picks NetCDF-3 (default, pure Java) or NetCDF-4 (compressed,
  * needs the NetCDF C library to write).
  *
+ * <p>{@link dev.sweep.io.netcdf.NetcdfRecordStore} is a NetCDF-3 record file that grows by appending
+ * records along its unlimited dimension: what a {@code dev.sweep.traj.Trajectory} writes for a
+ * {@code .nc} file. {@link dev.sweep.io.netcdf.PyPdeStore} reads py-pde's HDF5 trajectory files. Both
+ * are described in {@code sweep-io/TRAJECTORIES.md}.
+ *
  * <p>Inside, as in xarray, the CF encoding is kept apart from the file I/O: {@code CfEncoder},
  * {@code CfDecoder} and {@code CfAttributes} turn a dataset into NetCDF variables and attributes and
  * back ({@code NcFile} is the structure between them); {@code NetcdfWriter} and {@code NetcdfReader} do

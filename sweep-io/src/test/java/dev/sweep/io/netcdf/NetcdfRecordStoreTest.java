@@ -158,6 +158,22 @@ class NetcdfRecordStoreTest {
   }
 
   @Test
+  void syncOnCloseWritesTheSameFileReadableAsItGrows() {
+    Path nc = dir.resolve("lazy.nc");
+    try (NetcdfRecordStore s = NetcdfRecordStore.open(nc, Mode.APPEND, NetcdfRecordStore.Sync.ON_CLOSE)) {
+      s.append(Chunks.records(0, 3));
+      s.append(Chunks.records(3, 3));
+      try (RecordStore r = NetcdfRecordStore.open(nc, Mode.READ_ONLY)) {
+        assertEquals(6, r.size(), "appended records are counted at once, before any fsync");
+        Chunks.check(r.read(), 0);
+      }
+    }
+    try (RecordStore r = NetcdfRecordStore.open(nc, Mode.READ_ONLY)) {
+      Chunks.check(r.read(), 0);
+    }
+  }
+
+  @Test
   void aReaderFollowsAWriterByRefreshing() {
     Path nc = dir.resolve("follow.nc");
     try (RecordStore w = NetcdfRecordStore.open(nc, Mode.APPEND)) {

@@ -71,6 +71,28 @@ class TrajectoryFileTest {
   }
 
   @Test
+  void theInfoIsInTheFileWhileWritingAndAfterTheEndWithoutTheFileHeldOpen() {
+    // py-pde's keep_opened=False closed the file after each append, then wrote the info to the closed handle.
+    Path nc = dir.resolve("info.nc");
+    Trajectory t = Trajectory.builder().file(nc).chunkSize(2).info("model", "heat").build();
+    t.startWriting(TrajectoryChild.state(0), Map.of("run", 7));
+    write(t, 0, 3);
+    try (Trajectory reader = Trajectory.open(nc)) { // between appends any reader opens the file
+      assertEquals(2, reader.size());
+      assertEquals(7, reader.info().get("run"));
+    }
+    write(t, 3, 2);
+    t.endWriting();
+    t.endWriting(); // only warns
+    try (Trajectory reader = Trajectory.open(nc)) {
+      check(reader, 5);
+      assertEquals("heat", reader.info().get("model"));
+      assertEquals(7, reader.info().get("run"));
+    }
+    t.close();
+  }
+
+  @Test
   void xarrayOpensATrajectoryAsATimeSeries() {
     ExternalTools.requireXarray();
     Path nc = dir.resolve("xr.nc");

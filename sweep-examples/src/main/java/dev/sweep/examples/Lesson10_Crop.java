@@ -19,7 +19,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Lesson 8: a crop, for sweeps that outgrow one machine. {@link Tutorial#wave} over a = 0..7 and 50
+ * Lesson 10: a crop, for sweeps that outgrow one machine. {@link Tutorial#wave} over a = 0..7 and 50
  * values of x is sown into 8 batches on disk (readable settings, no file per run), grown as a SLURM
  * array job (one task per batch, each a {@code sweep grow} worker), and reaped into the harvest file
  * {@code waves.nc}. Batch 5 fails on purpose: its workers run with {@code -Dtutorial.unlucky=5}. The
@@ -30,8 +30,8 @@ import java.util.concurrent.TimeUnit;
  * JVM instead, batch 5 failing the same way; {@code .ci/slurm-up.sh} starts a single-node cluster
  * on a laptop to try the real thing.
  */
-public final class Lesson08_Crop {
-  private Lesson08_Crop() {}
+public final class Lesson10_Crop {
+  private Lesson10_Crop() {}
 
   /** What the lesson shows: the status after the failure, and the harvest at the end. */
   public record Result(boolean onSlurm, CropStatus afterFailure, Dataset harvest) {}

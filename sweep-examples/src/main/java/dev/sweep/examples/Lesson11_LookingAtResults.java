@@ -10,13 +10,13 @@ import java.util.Map;
 import tech.tablesaw.api.Table;
 
 /**
- * Lesson 8: looking at results with xarray's everyday operations, on lesson 5's dataset (A over i, j,
+ * Lesson 11: looking at results with xarray's everyday operations, on lesson 5's dataset (A over i, j,
  * k; B also over x; C also over x and t). Each step returns a new dataset: C averaged over time, the
  * labels x = 10..20, the time nearest 0.3, the largest A over i and j with the i where it is reached,
  * a derived variable, and the whole as a long table.
  */
-public final class Lesson08_LookingAtResults {
-  private Lesson08_LookingAtResults() {}
+public final class Lesson11_LookingAtResults {
+  private Lesson11_LookingAtResults() {}
 
   /** The results of each step, as the lesson prints them. */
   public record Results(Dataset meanOverTime, Dataset xRange, Dataset nearT, Dataset maxA, Dataset argmaxI,

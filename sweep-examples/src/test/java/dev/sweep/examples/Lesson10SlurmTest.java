@@ -12,8 +12,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Lesson 8 on a real scheduler: a single-node SLURM started for this test (.ci/slurm-up.sh). */
-class Lesson08SlurmTest {
+/** Lesson 10 on a real scheduler: a single-node SLURM started for this test (.ci/slurm-up.sh). */
+class Lesson10SlurmTest {
   static final RunOptions QUIET = RunOptions.builder().verbosity(0).build();
 
   @BeforeAll
@@ -28,9 +28,9 @@ class Lesson08SlurmTest {
 
   @Test
   void theBatchesGrowAsASlurmArrayAndTheFailedOneAsAPartialArray(@TempDir Path dir) {
-    assertTrue(Lesson08_Crop.slurmAvailable(), "sinfo answers once the cluster is up");
-    Lesson08_Crop.Result r = Lesson08_Crop.run(dir, QUIET, true, new PrintStream(new ByteArrayOutputStream(), true,
+    assertTrue(Lesson10_Crop.slurmAvailable(), "sinfo answers once the cluster is up");
+    Lesson10_Crop.Result r = Lesson10_Crop.run(dir, QUIET, true, new PrintStream(new ByteArrayOutputStream(), true,
         StandardCharsets.UTF_8));
-    Lesson08Test.check(r, dir, "FAILED exit 1, no result: dev.sweep.run.RunFailedException: run 250 of 400 failed");
+    Lesson10Test.check(r, dir, "FAILED exit 1, no result: dev.sweep.run.RunFailedException: run 250 of 400 failed");
   }
 }
