@@ -7,7 +7,7 @@ import dev.sweep.data.DType;
 import dev.sweep.data.Dataset;
 import dev.sweep.data.Index;
 import dev.sweep.data.Variable;
-import dev.sweep.internal.Column;
+import dev.sweep.data.Column;
 import dev.sweep.store.RecordStore;
 import dev.sweep.store.StoreFormatException;
 import dev.sweep.store.StoreProvider;
@@ -101,8 +101,8 @@ public final class PyPdeStore implements RecordStore {
   }
 
   private static NetcdfFile openFile(Path path) throws IOException {
-    try {
-      FormatProbe.Kind kind = FormatProbe.probe(path);
+    try (ucar.unidata.io.RandomAccessFile raf = new ucar.unidata.io.RandomAccessFile(path.toString(), "r")) {
+      FormatProbe.Kind kind = FormatProbe.probe(raf);
       if (kind != FormatProbe.Kind.HDF5) {
         throw new StoreFormatException(path, "a NetCDF-3 file, not py-pde's HDF5; open it as a NetCDF record file "
             + "(.nc)", null);
