@@ -232,17 +232,27 @@ final class Journal {
     final MergePolicy policy;
     final List<Dataset> entries;
     final long runs;
+    /** What was dropped as damaged or torn, in words; null if nothing was. */
+    final String lost;
     private final Path lockFile;
     private final FileChannel lockChannel;
 
     Recovered(Path journal, Path lockFile, FileChannel lockChannel, MergePolicy policy, List<Dataset> entries,
-        long runs) {
+        long runs, String lost) {
       this.journal = journal;
       this.lockFile = lockFile;
       this.lockChannel = lockChannel;
       this.policy = policy;
       this.entries = entries;
       this.runs = runs;
+      this.lost = lost;
+    }
+
+    /** {@return the warning a damaged journal gives; empty if nothing was dropped} */
+    String warning() {
+      if (lost == null) return "";
+      return journal + ": kept " + entries.size() + " complete checkpoint" + (entries.size() == 1 ? "" : "s") + " ("
+          + runs + " runs); dropped " + lost + " and anything after it (its writer was stopped while saving)";
     }
 
     /** Deletes the journal, its entries now being in the file. */
@@ -319,7 +329,7 @@ final class Journal {
     MergePolicy policy;
     if (all.length < MAGIC.length + 8) {
       // The owner died before writing the header: nothing was saved in it.
-      return new Recovered(j, lockFile, lockChannel, MergePolicy.FAIL_ON_CONFLICT, List.of(), 0);
+      return new Recovered(j, lockFile, lockChannel, MergePolicy.FAIL_ON_CONFLICT, List.of(), 0, null);
     }
     byte[] magic = new byte[MAGIC.length];
     in.get(magic);
@@ -374,14 +384,14 @@ final class Journal {
         break;
       }
     }
+    Recovered r = new Recovered(j, lockFile, lockChannel, policy, entries, kept, lost);
     if (lost != null) {
-      LOG.warn("{}: kept {} complete checkpoint{} ({} runs); dropped {} and anything after it (its writer was "
-          + "stopped while saving)", j, entries.size(), entries.size() == 1 ? "" : "s", kept, lost);
+      LOG.warn(r.warning());
     } else if (!entries.isEmpty()) {
       LOG.info("{}: recovered {} checkpoint{} ({} runs) of a harvest that did not finish", j, entries.size(),
           entries.size() == 1 ? "" : "s", kept);
     }
-    return new Recovered(j, lockFile, lockChannel, policy, entries, kept);
+    return r;
   }
 
   // ---- helpers
