@@ -171,7 +171,9 @@ final class FormatProbe {
       }
       skipAttributes(h);
       int type = h.int32();
-      h.count(); // vsize: recomputed, as it overflows for large variables
+      // vsize: recomputed, as it overflows for large variables; not checked against the file's size,
+      // which a record variable's vsize (one record) exceeds while the file holds no records yet
+      h.skip(version == 5 ? 8 : 4);
       long begin = version == 1 ? h.int32() & 0xFFFFFFFFL : h.int64();
       vars.add(new Nc3Var(name, begin, elements * typeSize(type, h), record));
     }
