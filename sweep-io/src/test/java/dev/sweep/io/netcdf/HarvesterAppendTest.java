@@ -176,4 +176,36 @@ class HarvesterAppendTest {
       assertEquals(Index.ofInts(0, 1), Netcdf.read(file).coord("a"));
     }
   }
+
+  @Test
+  void aFullDiskDuringACheckpointKeepsTheFileAndTheEarlierCheckpoints() throws Exception {
+    try (SmallDisk disk = SmallDisk.mount(dir, "ckpt", "1m")) {
+      Path file = disk.dir.resolve("full.nc");
+      Runner big = Runner.builder(args -> args.getDouble("i") + 1000.0 * args.getInt("a")).vars("y").options(QUIET)
+          .build();
+      Combos first = Combos.builder().add("a", 0).add("i", Values.range(0, 10_000)).build();
+      Harvester.builder(big, file).build().harvestCombos(first);
+      byte[] before = Files.readAllBytes(file);
+      Harvester h = Harvester.builder(big, file).saveEvery(10_000).build();
+      Combos many = Combos.builder().add("a", Values.range(1, 40)).add("i", Values.range(0, 10_000)).build();
+      var e = assertThrows(UncheckedIOException.class, () -> h.harvestCombos(many));
+      assertTrue(e.getMessage().startsWith("cannot save a checkpoint of 10000 runs to " + disk.dir.resolve(".full.nc"
+          + ".journal-")), e.getMessage());
+      assertTrue(e.getMessage().contains(": no space left on " + disk.dir + " ("), e.getMessage());
+      assertTrue(e.getMessage().endsWith("; the earlier checkpoints are kept"), e.getMessage());
+      boolean compacted = !java.util.Arrays.equals(before, Files.readAllBytes(file));
+      if (!compacted) {
+        assertIdentical(big.runCombos(first), Netcdf.read(file)); // the file as it was; the journal holds the rest
+        assertTrue(disk.names().stream().anyMatch(n -> n.startsWith(".full.nc.journal-")), disk.names().toString());
+      }
+      disk.resize("16m");
+      Dataset loaded = Harvester.builder(big, file).build().fullDataset(); // merges the journal, if any is left
+      assertIdentical(loaded, Netcdf.read(file));
+      Index a = loaded.coord("a");
+      assertTrue(a.size() >= 3, "the checkpoints before the full disk are kept: " + a);
+      assertIdentical(big.runCombos(Combos.builder().add("a", a.labels()).add("i", Values.range(0, 10_000)).build()),
+          loaded);
+      assertTrue(disk.names().stream().noneMatch(n -> n.contains(".journal-")), disk.names().toString());
+    }
+  }
 }
