@@ -672,7 +672,7 @@ public final class Harvester {
 
   /**
    * Deletes the harvested data: the file is renamed to {@code <file>.bak-<timestamp>} (returned),
-   * and the in-memory dataset is emptied.
+   * the checkpoint journals of harvests that died are deleted, and the in-memory dataset is emptied.
    *
    * @return the backup's path; empty if there was no file
    * @throws UncheckedIOException if the file cannot be locked or moved
@@ -694,6 +694,8 @@ public final class Harvester {
       full = Held.empty();
       last = null;
       synced.forget();
+      // The checkpoints of harvests that died are deleted data too: a later sync must not bring them back.
+      for (Journal.Recovered r : Journal.recover(synced.file())) r.finish();
       return synced.remove(keepBackup);
     });
   }

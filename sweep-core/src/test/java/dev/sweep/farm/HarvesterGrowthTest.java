@@ -296,4 +296,18 @@ class HarvesterGrowthTest {
       }
     }
   }
+
+  @Test
+  void deleteAlsoDeletesTheCheckpointsOfDeadHarvests() throws Exception {
+    Counting store = new Counting(dir.resolve("del.nc"));
+    Harvester h = Harvester.builder(runner(), store).build();
+    h.harvestCombos(slab(0));
+    Journal j = Journal.create(store.path(), MergePolicy.FAIL_ON_CONFLICT);
+    j.write(runner().runCombos(slab(1)), 12);
+    j.release();
+    h.delete(false);
+    assertFalse(Files.exists(j.path()));
+    h.harvestCombos(slab(5));
+    assertEquals(Index.ofInts(5), store.read().coord("a"), "the dead harvest's checkpoint does not come back");
+  }
 }

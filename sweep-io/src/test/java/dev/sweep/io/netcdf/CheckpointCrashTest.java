@@ -150,4 +150,24 @@ class CheckpointCrashTest {
     assertFalse(Files.list(dir).anyMatch(f -> f.getFileName().toString().startsWith(".ckpt.nc.")),
         "no leftover temporary or journal files");
   }
+
+  @Test
+  @Timeout(value = 10, unit = TimeUnit.MINUTES)
+  void twoCheckpointingProcessesOnOneFileKeepEverything() throws Exception {
+    Path file = dir.resolve("two.nc");
+    Process p1 = child(file, 5000);
+    Process p2 = child(file, 7000);
+    for (Process p : List.of(p1, p2)) {
+      assertTrue(p.waitFor(8, TimeUnit.MINUTES), "child timed out");
+      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertEquals(0, p.exitValue(), out);
+      assertTrue(out.contains("done"), out);
+    }
+    Dataset ds = Netcdf.read(file);
+    assertEquals(200_000, filled(ds));
+    assertRight(ds);
+    try (var files = Files.list(dir)) {
+      assertEquals(List.of(), files.filter(f -> f.getFileName().toString().contains(".journal-")).toList());
+    }
+  }
 }
