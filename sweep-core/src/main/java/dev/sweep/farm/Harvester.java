@@ -85,6 +85,7 @@ public final class Harvester {
   private Held full;
   private Dataset last;
   private final SyncedFile synced;
+  private long lastJournalScan; // System.nanoTime() of the last look for dead harvests' journals
 
   private Harvester(Builder b) {
     this.runner = b.runner;
@@ -101,7 +102,7 @@ public final class Harvester {
         full = Held.of(stored);
         synced.markSeen();
       }
-      recoverJournals();
+      recoverJournals(true);
       return null;
     });
   }
@@ -259,7 +260,7 @@ public final class Harvester {
 
   private synchronized Dataset harvest(Cases cases, Combos combos, boolean missingOnly, MergePolicy policy) {
     synced.locked(false, () -> {
-      refresh();
+      refresh(true);
       return null;
     });
     Combos resolved = resolveStored(combos);
@@ -517,7 +518,7 @@ public final class Harvester {
     for (int attempt = 0; ; attempt++) {
       try {
         synced.locked(false, () -> {
-          refresh();
+          refresh(false);
           checkCompatible(full.variables(), result.variables(), "the new results");
           Optional<Held.Tail> tail = full.tailOf(result, policy);
           if (tail.isPresent() && store.append(tail.get().dim(), tail.get().data())) {
@@ -543,8 +544,12 @@ public final class Harvester {
     }
   }
 
-  /** Takes in what another process wrote since this harvester last saw the file, or its deletion. */
-  private void refresh() {
+  /**
+   * Takes in what another process wrote since this harvester last saw the file, or its deletion, and
+   * the journals of harvests that died: at the start of a harvest call ({@code journalsNow}), and at
+   * a sync within a call at most once a second.
+   */
+  private void refresh(boolean journalsNow) {
     if (synced.changed()) {
       if (!store.exists()) {
         // Another harvester deleted the file: the deletion stands, rather than this harvester's memory
@@ -560,15 +565,20 @@ public final class Harvester {
         synced.markSeen();
       }
     }
-    recoverJournals();
+    recoverJournals(journalsNow);
   }
 
   /**
    * Merges the journals of harvests that did not finish (their owners died, or could not sync) into
    * the held dataset and the file, then deletes them; call under the lock. Where the file cannot be
-   * written (a read-only disk), they are merged in memory and left for a later sync.
+   * written (a read-only disk), they are merged in memory and left for a later sync. Unless
+   * {@code now}, looks only if a second has passed since the last look: listing a directory of many
+   * files costs a fraction of a millisecond, which a small harvest would feel at every sync.
    */
-  private void recoverJournals() {
+  private void recoverJournals(boolean now) {
+    long t = System.nanoTime();
+    if (!now && t - lastJournalScan < 1_000_000_000L) return;
+    lastJournalScan = t;
     List<Journal.Recovered> found = Journal.recover(synced.file());
     if (found.isEmpty()) return;
     Dataset merged = full.get();

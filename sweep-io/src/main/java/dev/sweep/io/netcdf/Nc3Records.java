@@ -88,17 +88,26 @@ final class Nc3Records {
       for (FormatProbe.Nc3Var fv : s.vars()) {
         NcFile.Var v = vars.get(fv.name());
         if (v == null) throw new IOException("no values for the record variable '" + fv.name() + "'");
-        byte[] bytes = bigEndian(v, v.rows().read(from, n), stringLengths.get(fv.name()));
+        Array a = v.rows().read(from, n);
         long per = fv.bytes();
-        if (bytes.length != per * n) {
-          throw new IOException("variable '" + fv.name() + "' has " + bytes.length / Math.max(1, n) + " bytes per record; "
-              + "the file has " + per);
-        }
         long slot = s.vars().size() == 1 ? per : pad4(per);
-        for (int r = 0; r < n; r++) {
-          buf.position(Math.toIntExact(r * s.recordBytes() + offsetInRecord));
-          buf.put(bytes, (int) (r * per), (int) per);
-          for (long k = per; k < slot; k++) buf.put((byte) 0); // the padding to 4 bytes
+        if (a.getDataType() == DataType.CHAR || a.getDataType() == DataType.BYTE || per % a.getDataType().getSize() != 0) {
+          byte[] bytes = bigEndian(v, a, stringLengths.get(fv.name()));
+          if (bytes.length != per * n) throw sizeMismatch(fv, bytes.length / Math.max(1, n));
+          for (int r = 0; r < n; r++) {
+            buf.position(Math.toIntExact(r * s.recordBytes() + offsetInRecord));
+            buf.put(bytes, (int) (r * per), (int) per);
+            for (long k = per; k < slot; k++) buf.put((byte) 0); // the padding to 4 bytes
+          }
+        } else {
+          // Numbers go straight from the slab into the record buffer, converted in bulk per record.
+          if (a.getSize() * a.getDataType().getSize() != per * n) {
+            throw sizeMismatch(fv, a.getSize() * a.getDataType().getSize() / Math.max(1, n));
+          }
+          putRecords(buf, a, n, (int) (per / a.getDataType().getSize()), s.recordBytes(), offsetInRecord);
+          for (int r = 0; slot > per && r < n; r++) {
+            for (long k = per; k < slot; k++) buf.put(Math.toIntExact(r * s.recordBytes() + offsetInRecord + k), (byte) 0);
+          }
         }
         offsetInRecord += slot;
       }
@@ -106,6 +115,26 @@ final class Nc3Records {
       buf.limit(Math.toIntExact(n * s.recordBytes()));
       long pos = s.start() + (first + from) * s.recordBytes();
       while (buf.hasRemaining()) pos += ch.write(buf, pos);
+    }
+  }
+
+  private static IOException sizeMismatch(FormatProbe.Nc3Var fv, long bytesPerRecord) {
+    return new IOException("variable '" + fv.name() + "' has " + bytesPerRecord + " bytes per record; the file has "
+        + fv.bytes());
+  }
+
+  /** Puts {@code n} records of {@code per} numbers each at their place in the record buffer. */
+  private static void putRecords(ByteBuffer buf, Array a, int n, int per, long recordBytes, long offset) {
+    DataType t = a.getDataType();
+    Object values = a.get1DJavaArray(t.getPrimitiveClassType()); // the storage itself when contiguous
+    for (int r = 0; r < n; r++) {
+      buf.position(Math.toIntExact(r * recordBytes + offset));
+      ByteBuffer at = buf.slice().order(ByteOrder.BIG_ENDIAN);
+      int from = r * per;
+      if (t == DataType.DOUBLE) at.asDoubleBuffer().put((double[]) values, from, per);
+      else if (t == DataType.FLOAT) at.asFloatBuffer().put((float[]) values, from, per);
+      else if (t == DataType.INT) at.asIntBuffer().put((int[]) values, from, per);
+      else at.asShortBuffer().put((short[]) values, from, per);
     }
   }
 
