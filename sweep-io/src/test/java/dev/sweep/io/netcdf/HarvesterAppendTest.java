@@ -35,14 +35,14 @@ class HarvesterAppendTest {
   static final RunOptions QUIET = RunOptions.builder().verbosity(0).build();
   @TempDir Path dir;
 
-  /** Four outputs of every NetCDF-3 kind; the strings of a = 3 are longer than the others. */
+  /** Outputs of every NetCDF-3 kind; the strings of a = 3 are longer than the others. */
   static Object[] g(int a, String b, boolean c) {
     return new Object[] {a + b.length() / 10.0 + (c ? 0.5 : 0), b + "-" + a + (a == 3 ? "-longer" : ""), a * 10 + b.length(),
-        c ^ (a % 2 == 0)};
+        c ^ (a % 2 == 0), (float) (a * 0.25f + b.length())};
   }
 
   static Runner runner() {
-    return Runner.builder(RunFunction.of(HarvesterAppendTest.class, "g")).vars("y", "s", "n", "ok").options(QUIET)
+    return Runner.builder(RunFunction.of(HarvesterAppendTest.class, "g")).vars("y", "s", "n", "ok", "f").options(QUIET)
         .build();
   }
 
@@ -93,6 +93,7 @@ class HarvesterAppendTest {
         "assert ds.a.values.tolist() == [0, 1, 2]",
         "assert ds.b.values.tolist() == ['x', 'yy', 'zzz'] and ds.c.values.tolist() == [True, False]",
         "assert str(ds.y.dtype) == 'float64' and str(ds.n.dtype) == 'int32' and str(ds.ok.dtype) == 'bool'",
+        "assert str(ds.f.dtype) == 'float32'",
         "for a in range(3):",
         "  for j, b in enumerate(['x', 'yy', 'zzz']):",
         "    for k, c in enumerate([True, False]):",
@@ -100,6 +101,7 @@ class HarvesterAppendTest {
         "      assert float(p.y) == a + len(b) / 10.0 + (0.5 if c else 0), (a, b, c, float(p.y))",
         "      assert str(p.s.values) == b + '-' + str(a), str(p.s.values)",
         "      assert int(p.n) == a * 10 + len(b) and bool(p.ok) == (c != (a % 2 == 0))",
+        "      assert float(p.f) == a * 0.25 + len(b)",
         "assert 'a' in ds.encoding['unlimited_dims']",
         "print('ok')");
     ExternalTools.Result r = ExternalTools.run(dir, ExternalTools.PYTHON.toString(), "-c", code, file.toString())
