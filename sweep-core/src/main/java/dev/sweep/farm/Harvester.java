@@ -154,7 +154,9 @@ public final class Harvester {
    *
    * @param combos the parameters to combine; may hold {@link Combos.Builder#addStored} placeholders
    * @return this harvest's results
-   * @throws dev.sweep.run.RunFailedException if a run throws under {@link dev.sweep.run.OnError#STOP}
+   * @throws dev.sweep.run.RunFailedException if a run throws under {@link dev.sweep.run.OnError#STOP}; the
+   *     runs completed before it are saved
+   * @throws SweepInterruptedException if the thread is interrupted; the completed runs are saved first
    * @throws dev.sweep.data.MergeConflictException if new and stored values differ under
    *     {@link MergePolicy#FAIL_ON_CONFLICT}; the file keeps what was synced before
    * @throws IllegalArgumentException if the file was written by a different runner, the arguments do
@@ -170,7 +172,9 @@ public final class Harvester {
    *
    * @param cases the points to run; no two may be the same point
    * @return this harvest's results
-   * @throws dev.sweep.run.RunFailedException if a run throws under {@link dev.sweep.run.OnError#STOP}
+   * @throws dev.sweep.run.RunFailedException if a run throws under {@link dev.sweep.run.OnError#STOP}; the
+   *     runs completed before it are saved
+   * @throws SweepInterruptedException if the thread is interrupted; the completed runs are saved first
    * @throws dev.sweep.data.MergeConflictException if new and stored values differ under
    *     {@link MergePolicy#FAIL_ON_CONFLICT}; the file keeps what was synced before
    * @throws IllegalArgumentException if the file was written by a different runner, the arguments do
@@ -187,7 +191,9 @@ public final class Harvester {
    * @param cases the points to run; no two may be the same point
    * @param combos the parameters combined with each case
    * @return this harvest's results
-   * @throws dev.sweep.run.RunFailedException if a run throws under {@link dev.sweep.run.OnError#STOP}
+   * @throws dev.sweep.run.RunFailedException if a run throws under {@link dev.sweep.run.OnError#STOP}; the
+   *     runs completed before it are saved
+   * @throws SweepInterruptedException if the thread is interrupted; the completed runs are saved first
    * @throws dev.sweep.data.MergeConflictException if new and stored values differ under
    *     {@link MergePolicy#FAIL_ON_CONFLICT}; the file keeps what was synced before
    * @throws IllegalArgumentException if the file was written by a different runner, the arguments do
@@ -229,7 +235,9 @@ public final class Harvester {
    *
    * @param combos the parameters to combine
    * @return the results of the runs made; an empty dataset if none was missing
-   * @throws dev.sweep.run.RunFailedException if a run throws under {@link dev.sweep.run.OnError#STOP}
+   * @throws dev.sweep.run.RunFailedException if a run throws under {@link dev.sweep.run.OnError#STOP}; the
+   *     runs completed before it are saved
+   * @throws SweepInterruptedException if the thread is interrupted; the completed runs are saved first
    * @throws dev.sweep.data.MergeConflictException if new and stored values differ under
    *     {@link MergePolicy#FAIL_ON_CONFLICT}; the file keeps what was synced before
    * @throws IllegalArgumentException if the file was written by a different runner, the arguments do
@@ -247,7 +255,9 @@ public final class Harvester {
    * @param cases the points to run
    * @param combos the parameters combined with each case
    * @return the results of the runs made; an empty dataset if none was missing
-   * @throws dev.sweep.run.RunFailedException if a run throws under {@link dev.sweep.run.OnError#STOP}
+   * @throws dev.sweep.run.RunFailedException if a run throws under {@link dev.sweep.run.OnError#STOP}; the
+   *     runs completed before it are saved
+   * @throws SweepInterruptedException if the thread is interrupted; the completed runs are saved first
    * @throws dev.sweep.data.MergeConflictException if new and stored values differ under
    *     {@link MergePolicy#FAIL_ON_CONFLICT}; the file keeps what was synced before
    * @throws IllegalArgumentException if the file was written by a different runner, the arguments do
@@ -462,7 +472,8 @@ public final class Harvester {
   private static boolean causedByInterrupt(Throwable t) {
     for (int depth = 0; t != null && depth < 8; depth++, t = t.getCause()) {
       if (t instanceof java.nio.channels.ClosedByInterruptException
-          || t instanceof java.nio.channels.FileLockInterruptionException || t instanceof java.io.InterruptedIOException) {
+          || t instanceof java.nio.channels.FileLockInterruptionException
+          || t instanceof java.io.InterruptedIOException) {
         return true;
       }
     }
@@ -614,7 +625,9 @@ public final class Harvester {
     List<Dataset> level = new ArrayList<>(parts);
     while (level.size() > 1) {
       List<Dataset> next = new ArrayList<>();
-      for (int i = 0; i + 1 < level.size(); i += 2) next.add(level.get(i).merge(level.get(i + 1), MergePolicy.NEW_WINS));
+      for (int i = 0; i + 1 < level.size(); i += 2) {
+        next.add(level.get(i).merge(level.get(i + 1), MergePolicy.NEW_WINS));
+      }
       if (level.size() % 2 == 1) next.add(level.get(level.size() - 1));
       level = next;
     }

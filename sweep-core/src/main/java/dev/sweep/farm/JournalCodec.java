@@ -127,7 +127,8 @@ final class JournalCodec {
   private static Object values(Variable v) {
     if (v.type() == DType.STRING) return v.toStringArray();
     org.nd4j.linalg.api.ndarray.INDArray a = v.array();
-    org.nd4j.linalg.api.ndarray.INDArray c = a.isView() || a.ordering() != 'c' || a.data().length() != a.length() ? a.dup('c') : a;
+    boolean plain = !a.isView() && a.ordering() == 'c' && a.data().length() == a.length();
+    org.nd4j.linalg.api.ndarray.INDArray c = plain ? a : a.dup('c');
     switch (v.type()) {
       case DOUBLE: return c.data().asDouble();
       case FLOAT: return c.data().asFloat();

@@ -91,7 +91,8 @@ final class Nc3Records {
         Array a = v.rows().read(from, n);
         long per = fv.bytes();
         long slot = s.vars().size() == 1 ? per : pad4(per);
-        if (a.getDataType() == DataType.CHAR || a.getDataType() == DataType.BYTE || per % a.getDataType().getSize() != 0) {
+        DataType t = a.getDataType();
+        if (t == DataType.CHAR || t == DataType.BYTE || per % t.getSize() != 0) {
           byte[] bytes = bigEndian(v, a, stringLengths.get(fv.name()));
           if (bytes.length != per * n) throw sizeMismatch(fv, bytes.length / Math.max(1, n));
           for (int r = 0; r < n; r++) {
@@ -106,7 +107,8 @@ final class Nc3Records {
           }
           putRecords(buf, a, n, (int) (per / a.getDataType().getSize()), s.recordBytes(), offsetInRecord);
           for (int r = 0; slot > per && r < n; r++) {
-            for (long k = per; k < slot; k++) buf.put(Math.toIntExact(r * s.recordBytes() + offsetInRecord + k), (byte) 0);
+            long at = r * s.recordBytes() + offsetInRecord;
+            for (long k = per; k < slot; k++) buf.put(Math.toIntExact(at + k), (byte) 0);
           }
         }
         offsetInRecord += slot;
@@ -140,7 +142,9 @@ final class Nc3Records {
 
   /** Rewrites the header's record count (bytes 4 to 8). */
   static void writeCount(FileChannel ch, long numrecs) throws IOException {
-    if (numrecs > Integer.MAX_VALUE) throw new IOException(numrecs + " records; NetCDF-3 holds at most " + Integer.MAX_VALUE);
+    if (numrecs > Integer.MAX_VALUE) {
+      throw new IOException(numrecs + " records; NetCDF-3 holds at most " + Integer.MAX_VALUE);
+    }
     ByteBuffer b = ByteBuffer.allocate(4).order(ByteOrder.BIG_ENDIAN).putInt(0, (int) numrecs);
     long pos = 4;
     while (b.hasRemaining()) pos += ch.write(b, pos);

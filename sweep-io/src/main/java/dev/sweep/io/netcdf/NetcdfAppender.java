@@ -100,7 +100,8 @@ final class NetcdfAppender {
         return false;
       }
       long numrecs = s.layout().numrecs();
-      if (numrecs == 0xFFFFFFFFL || numrecs + count > Integer.MAX_VALUE || !elementsFit(encoded, dim, numrecs + count)) {
+      boolean streaming = numrecs == 0xFFFFFFFFL;
+      if (streaming || numrecs + count > Integer.MAX_VALUE || !elementsFit(encoded, dim, numrecs + count)) {
         return false;
       }
       long end = s.end(numrecs);
@@ -142,7 +143,9 @@ final class NetcdfAppender {
       NcFile.Var tv = null;
       for (NcFile.Var v : tail.vars()) if (v.name().equals(fv.getShortName())) tv = v;
       if (tv == null) return "variable '" + fv.getShortName() + "' is not in the new data";
-      if (tv.type() != fv.getDataType()) return "variable '" + tv.name() + "' is " + tv.type() + ", not " + fv.getDataType();
+      if (tv.type() != fv.getDataType()) {
+        return "variable '" + tv.name() + "' is " + tv.type() + ", not " + fv.getDataType();
+      }
       List<String> fileDims = new ArrayList<>();
       for (Dimension d : fv.getDimensions()) fileDims.add(d.getShortName());
       if (!fileDims.equals(tv.dims())) return "variable '" + tv.name() + "' has other dimensions";

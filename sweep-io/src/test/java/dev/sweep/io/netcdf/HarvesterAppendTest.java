@@ -37,8 +37,8 @@ class HarvesterAppendTest {
 
   /** Outputs of every NetCDF-3 kind; the strings of a = 3 are longer than the others. */
   static Object[] g(int a, String b, boolean c) {
-    return new Object[] {a + b.length() / 10.0 + (c ? 0.5 : 0), b + "-" + a + (a == 3 ? "-longer" : ""), a * 10 + b.length(),
-        c ^ (a % 2 == 0), (float) (a * 0.25f + b.length())};
+    return new Object[] {a + b.length() / 10.0 + (c ? 0.5 : 0), b + "-" + a + (a == 3 ? "-longer" : ""),
+        a * 10 + b.length(), c ^ (a % 2 == 0), (float) (a * 0.25f + b.length())};
   }
 
   static Runner runner() {
@@ -171,7 +171,8 @@ class HarvesterAppendTest {
       byte[] before = Files.readAllBytes(file);
       Combos tooMuch = Combos.builder().add("a", Values.range(1, 8)).add("i", Values.range(0, 20_000)).build();
       var e = assertThrows(UncheckedIOException.class, () -> h.harvestCombos(tooMuch));
-      assertTrue(e.getMessage().startsWith("cannot append to " + file + ": no space left on " + disk.dir), e.getMessage());
+      assertTrue(e.getMessage().startsWith("cannot append to " + file + ": no space left on " + disk.dir),
+          e.getMessage());
       assertArrayEquals(before, Files.readAllBytes(file), "the file is as it was");
       assertIdentical(big.runCombos(first), h.fullDataset()); // and so is the harvester's memory
       h.harvestCombos(Combos.builder().add("a", 1).add("i", Values.range(0, 20_000)).build()); // one that fits
