@@ -154,8 +154,8 @@ public final class Harvester {
    *
    * @param combos the parameters to combine; may hold {@link Combos.Builder#addStored} placeholders
    * @return this harvest's results
-   * @throws dev.sweep.run.RunFailedException if a run throws under {@link dev.sweep.run.OnError#STOP}; the
-   *     runs completed before it are saved
+   * @throws dev.sweep.run.RunFailedException if a run throws under {@link dev.sweep.run.OnError#STOP};
+   *     with {@link Builder#saveEvery}, the batches completed before it are saved
    * @throws SweepInterruptedException if the thread is interrupted; the completed runs are saved first
    * @throws dev.sweep.data.MergeConflictException if new and stored values differ under
    *     {@link MergePolicy#FAIL_ON_CONFLICT}; the file keeps what was synced before
@@ -172,8 +172,8 @@ public final class Harvester {
    *
    * @param cases the points to run; no two may be the same point
    * @return this harvest's results
-   * @throws dev.sweep.run.RunFailedException if a run throws under {@link dev.sweep.run.OnError#STOP}; the
-   *     runs completed before it are saved
+   * @throws dev.sweep.run.RunFailedException if a run throws under {@link dev.sweep.run.OnError#STOP};
+   *     with {@link Builder#saveEvery}, the batches completed before it are saved
    * @throws SweepInterruptedException if the thread is interrupted; the completed runs are saved first
    * @throws dev.sweep.data.MergeConflictException if new and stored values differ under
    *     {@link MergePolicy#FAIL_ON_CONFLICT}; the file keeps what was synced before
@@ -191,8 +191,8 @@ public final class Harvester {
    * @param cases the points to run; no two may be the same point
    * @param combos the parameters combined with each case
    * @return this harvest's results
-   * @throws dev.sweep.run.RunFailedException if a run throws under {@link dev.sweep.run.OnError#STOP}; the
-   *     runs completed before it are saved
+   * @throws dev.sweep.run.RunFailedException if a run throws under {@link dev.sweep.run.OnError#STOP};
+   *     with {@link Builder#saveEvery}, the batches completed before it are saved
    * @throws SweepInterruptedException if the thread is interrupted; the completed runs are saved first
    * @throws dev.sweep.data.MergeConflictException if new and stored values differ under
    *     {@link MergePolicy#FAIL_ON_CONFLICT}; the file keeps what was synced before
@@ -235,8 +235,8 @@ public final class Harvester {
    *
    * @param combos the parameters to combine
    * @return the results of the runs made; an empty dataset if none was missing
-   * @throws dev.sweep.run.RunFailedException if a run throws under {@link dev.sweep.run.OnError#STOP}; the
-   *     runs completed before it are saved
+   * @throws dev.sweep.run.RunFailedException if a run throws under {@link dev.sweep.run.OnError#STOP};
+   *     with {@link Builder#saveEvery}, the batches completed before it are saved
    * @throws SweepInterruptedException if the thread is interrupted; the completed runs are saved first
    * @throws dev.sweep.data.MergeConflictException if new and stored values differ under
    *     {@link MergePolicy#FAIL_ON_CONFLICT}; the file keeps what was synced before
@@ -255,8 +255,8 @@ public final class Harvester {
    * @param cases the points to run
    * @param combos the parameters combined with each case
    * @return the results of the runs made; an empty dataset if none was missing
-   * @throws dev.sweep.run.RunFailedException if a run throws under {@link dev.sweep.run.OnError#STOP}; the
-   *     runs completed before it are saved
+   * @throws dev.sweep.run.RunFailedException if a run throws under {@link dev.sweep.run.OnError#STOP};
+   *     with {@link Builder#saveEvery}, the batches completed before it are saved
    * @throws SweepInterruptedException if the thread is interrupted; the completed runs are saved first
    * @throws dev.sweep.data.MergeConflictException if new and stored values differ under
    *     {@link MergePolicy#FAIL_ON_CONFLICT}; the file keeps what was synced before
