@@ -7,6 +7,7 @@ package dev.sweep;
  * {@link NullPointerException}, and I/O failures {@link java.io.UncheckedIOException}, as the JDK does.
  *
  * <p>The family: {@link dev.sweep.run.RunFailedException} (a run threw),
+ * {@link dev.sweep.run.SweepInterruptedException} (the sweep's thread was interrupted),
  * {@link dev.sweep.data.MergeConflictException} (two values for one cell),
  * {@link dev.sweep.data.DuplicateLabelException} (a label given twice),
  * {@link dev.sweep.store.StoreFormatException} (a damaged or foreign file) and

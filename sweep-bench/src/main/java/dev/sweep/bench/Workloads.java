@@ -51,10 +51,10 @@ public final class Workloads {
 
   /** The names of all workloads, in the order they run. */
   public static List<String> names() {
-    return List.of("combo_runner", "runner_dataset", "vector_output", "harvest", "sampler_csv", "missing_cases",
-        "reduce_mean", "to_table", "parallel_speedup", "parallel_trivial", "netcdf_write", "disk_write", "scene_write",
-        "scene_create", "memory_peak", "trajectory_write", "trajectory_read", "trajectory_memory", "crop_sow",
-        "crop_reap", "crop_worker");
+    return List.of("combo_runner", "runner_dataset", "vector_output", "harvest", "harvest_campaign",
+        "harvest_checkpointed", "sampler_csv", "missing_cases", "reduce_mean", "to_table", "parallel_speedup",
+        "parallel_trivial", "netcdf_write", "disk_write", "scene_write", "scene_create", "memory_peak",
+        "trajectory_write", "trajectory_read", "trajectory_memory", "crop_sow", "crop_reap", "crop_worker");
   }
 
   /** Runs one workload by name. */
@@ -64,6 +64,8 @@ public final class Workloads {
       case "runner_dataset": return runnerDataset();
       case "vector_output": return vectorOutput();
       case "harvest": return harvest();
+      case "harvest_campaign": return harvestCampaign();
+      case "harvest_checkpointed": return harvestCheckpointed();
       case "sampler_csv": return samplerCsv();
       case "netcdf_write": return netcdfWrite();
       case "missing_cases": return missingCases();
@@ -161,13 +163,91 @@ public final class Workloads {
       h.harvestCombos(first);
       h.harvestCombos(second);
     });
-    try (var files = Files.list(dir)) {
-      for (Path p : files.toList()) Files.delete(p);
-    }
-    Files.delete(dir);
+    deleteTree(dir); // after the background deletion of the replaced files, which would race with it
     double rate = (first.size() + second.size()) / s;
     return new Result("harvest", Math.round(rate), "runs/s", ">= 4 M runs/s", rate >= 4e6,
         "Harvester: 50x50x10 grid, then a disjoint one, each run + merge + NetCDF sync (file ends 100x100x10)");
+  }
+
+  /** f(a, b, c) = a * b + c, float64: the harvester of the scaling workloads. */
+  static Runner campaignRunner() {
+    return Runner.builder(RunFunction.ofDouble(args -> args.getDouble("a") * args.getDouble("b") + args.getDouble("c")))
+        .vars("y").options(SILENT).build();
+  }
+
+  /** Seconds of each of {@code harvests} harvests into one new file, each a new label of a with a 100x100 grid. */
+  static double[] campaign(Path file, int harvests) {
+    Harvester h = Harvester.builder(campaignRunner(), file).build();
+    double[] t = new double[harvests];
+    for (int a = 0; a < harvests; a++) {
+      Combos c = Combos.builder().add("a", a).add("b", Values.range(0, 100)).add("c", Values.range(0, 100)).build();
+      long t0 = System.nanoTime();
+      h.harvestCombos(c);
+      t[a] = (System.nanoTime() - t0) / 1e9;
+    }
+    return t;
+  }
+
+  static double median(double[] t, int from, int to) {
+    double[] part = Arrays.copyOfRange(t, from, to);
+    Arrays.sort(part);
+    return part[part.length / 2];
+  }
+
+  Result harvestCampaign() throws Exception {
+    Path dir = Files.createTempDirectory(Files.createDirectories(workDir), "campaign");
+    int harvests = 200;
+    int group = 10;
+    campaign(dir.resolve("warm.nc"), 40); // the JIT, not the file, is what the first harvests would measure
+    int reps = quick ? 1 : 3;
+    double[] ratios = new double[reps];
+    double[] totals = new double[reps];
+    double[] firsts = new double[reps];
+    double[] lasts = new double[reps];
+    for (int r = 0; r < reps; r++) {
+      double[] t = campaign(dir.resolve("campaign-" + r + ".nc"), harvests);
+      firsts[r] = median(t, 0, group);
+      lasts[r] = median(t, harvests - group, harvests);
+      ratios[r] = lasts[r] / firsts[r];
+      for (double x : t) totals[r] += x;
+    }
+    long bytes = Files.size(dir.resolve("campaign-0.nc"));
+    deleteTree(dir);
+    double ratio = median(ratios, 0, reps);
+    return new Result("harvest_campaign", ratio, "x", "<= 2 (last/first)", ratio <= 2, String.format(
+        java.util.Locale.ROOT, "200 harvests, each a new label of a with 100x100 b, c, into one NetCDF file (%.0f MB): "
+            + "first 10 %.2f ms, last 10 %.2f ms (medians), total %.2f s; median of %d campaign%s",
+        bytes / 1e6, median(firsts, 0, reps) * 1e3, median(lasts, 0, reps) * 1e3, median(totals, 0, reps), reps,
+        reps == 1 ? "" : "s"));
+  }
+
+  Result harvestCheckpointed() throws Exception {
+    Path dir = Files.createTempDirectory(Files.createDirectories(workDir), "checkpointed");
+    Combos c = Combos.builder().add("a", Values.range(0, 100)).add("b", Values.range(0, 100))
+        .add("c", Values.range(0, 100)).build();
+    int[] rep = new int[1];
+    int warm = quick ? 2 : 3;
+    int reps = quick ? 5 : 9;
+    double plain = medianSeconds(warm, reps, () -> {
+      Harvester.builder(campaignRunner(), dir.resolve("plain-" + rep[0]++ + ".nc")).build().harvestCombos(c);
+    });
+    double saved = medianSeconds(warm, reps, () -> {
+      Harvester.builder(campaignRunner(), dir.resolve("saved-" + rep[0]++ + ".nc")).saveEvery(10_000).build()
+          .harvestCombos(c);
+    });
+    deleteTree(dir);
+    double ratio = saved / plain;
+    return new Result("harvest_checkpointed", ratio, "x", "<= 3 (saveEvery(10_000) / none)", ratio <= 3,
+        String.format(java.util.Locale.ROOT, "10^6 runs (100x100x100) harvested into a new NetCDF file: %.3f s without "
+            + "checkpoints, %.3f s with saveEvery(10_000) (100 checkpoints); medians of %d", plain, saved, reps));
+  }
+
+  private static void deleteTree(Path dir) throws Exception {
+    dev.sweep.io.internal.AtomicFiles.awaitReleased(java.time.Duration.ofSeconds(30)); // replaced files freed
+    try (var files = Files.list(dir)) {
+      for (Path p : files.toList()) Files.deleteIfExists(p);
+    }
+    Files.deleteIfExists(dir);
   }
 
   Result samplerCsv() throws Exception {

@@ -6,8 +6,11 @@ import dev.sweep.data.MergePolicy;
 import dev.sweep.data.Variable;
 import dev.sweep.run.Label;
 import dev.sweep.run.PlanRunner;
+import dev.sweep.run.RunBatch;
 import dev.sweep.run.RunOptions;
+import dev.sweep.run.RunPlan;
 import dev.sweep.run.Runner;
+import dev.sweep.run.SweepInterruptedException;
 import dev.sweep.space.Cases;
 import dev.sweep.space.Combos;
 import dev.sweep.space.Space;
@@ -17,7 +20,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -29,7 +34,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Merges successive sweeps of one {@link Runner} into one dataset kept in a file: xyzpy's
  * {@code Harvester}. The file grows across sessions: construction loads it, and every harvest runs,
- * merges into the full dataset and writes it back.
+ * merges into the full dataset and brings the file up to date.
  *
  * <pre>{@code
  * Harvester h = Harvester.builder(runner, Path.of("foo.nc")).build();
@@ -38,16 +43,40 @@ import org.slf4j.LoggerFactory;
  * Dataset all = h.fullDataset();
  * }</pre>
  *
- * <p>Safety: each write replaces the file atomically (see {@link DatasetStore#write}); harvests take
- * an exclusive lock on {@code <file>.lock} and re-read the file if another process changed it, so
- * several JVMs can harvest into one file and all results are kept; with {@link Builder#saveEvery}
- * a long harvest is saved in batches, so a crash loses at most one batch. A file written by a
- * different runner (other variables or dimensions) is refused.
+ * <p><b>What a harvest costs.</b> A harvest that only adds labels after the last ones of the
+ * outermost dimension (more values of {@code a}, more seeds, later times), with the same labels along
+ * every other dimension, is appended to the file in place when its store can ({@link
+ * DatasetStore#append}; NetCDF-3 files keep their first dimension as the record dimension for this)
+ * and costs what its new runs cost, whatever the file holds. Any other harvest (labels inserted
+ * before the last ones or along another dimension, overwritten cells, a new variable type) merges
+ * into the full dataset and rewrites the file, costing what the file holds. With {@link
+ * Builder#saveEvery}, each batch is a checkpoint written once to a journal beside the file, costing
+ * what the batch costs; the file is brought up to date from the journal at the end of the call (and,
+ * during a long call, about every {@value #COMPACT_SECONDS} seconds when that takes under 5% of the
+ * time).
+ *
+ * <p><b>Safety.</b> Each write of the file is atomic or an append that a crash leaves whole (see
+ * {@link DatasetStore#write} and {@link DatasetStore#append}); harvests take an exclusive lock on
+ * {@code <file>.lock} and re-read the file if another process changed it, so several JVMs can
+ * harvest into one file and all results are kept. After every {@code harvest*} call returns (or
+ * throws), the file holds everything harvested so far. A crash in the middle of a checkpointed
+ * harvest loses at most the batch in progress: the journals of harvests that did not finish are
+ * merged into the file by the next harvester that opens or syncs it, and a checkpoint torn by the
+ * crash is dropped with a warning that says how many runs it held. An interrupt of the harvesting
+ * thread stops the sweep; the completed runs are saved, then {@link SweepInterruptedException} says
+ * so (with the interrupt status set again). A file written by a different runner (other variables or
+ * dimensions) is refused.
  *
  * <p>Thread-safe: harvests on one instance run one at a time.
  */
 public final class Harvester {
   private static final Logger LOG = LoggerFactory.getLogger(Harvester.class);
+
+  /** During a checkpointed harvest, the file is brought up to date at most this often. */
+  static final int COMPACT_SECONDS = 10;
+
+  /** ... and only while doing so takes at most this share of the harvest's time. */
+  static final double COMPACT_SHARE = 0.05;
 
   private final Runner runner;
   private final DatasetStore store;
@@ -55,9 +84,10 @@ public final class Harvester {
   private final long batchRuns;
   private final Duration batchTime;
   private final PlanRunner planRunner;
-  private Dataset full;
+  private Held full;
   private Dataset last;
   private final SyncedFile synced;
+  private long lastJournalScan; // System.nanoTime() of the last look for dead harvests' journals
 
   private Harvester(Builder b) {
     this.runner = b.runner;
@@ -66,15 +96,16 @@ public final class Harvester {
     this.batchRuns = b.batchRuns;
     this.batchTime = b.batchTime;
     this.planRunner = b.planRunner;
-    this.full = Dataset.builder().build();
+    this.full = Held.empty();
     this.synced = new SyncedFile(store.path());
     synced.locked(true, () -> {
       if (store.exists()) {
         Dataset stored = store.read();
         checkDeclared(stored);
-        full = stored;
+        full = Held.of(stored);
         synced.markSeen();
       }
+      recoverJournals(true);
       return null;
     });
   }
@@ -126,7 +157,9 @@ public final class Harvester {
    *
    * @param combos the parameters to combine; may hold {@link Combos.Builder#addStored} placeholders
    * @return this harvest's results
-   * @throws dev.sweep.run.RunFailedException if a run throws under {@link dev.sweep.run.OnError#STOP}
+   * @throws dev.sweep.run.RunFailedException if a run throws under {@link dev.sweep.run.OnError#STOP};
+   *     with {@link Builder#saveEvery}, the batches completed before it are saved
+   * @throws SweepInterruptedException if the thread is interrupted; the completed runs are saved first
    * @throws dev.sweep.data.MergeConflictException if new and stored values differ under
    *     {@link MergePolicy#FAIL_ON_CONFLICT}; the file keeps what was synced before
    * @throws IllegalArgumentException if the file was written by a different runner, the arguments do
@@ -142,7 +175,9 @@ public final class Harvester {
    *
    * @param cases the points to run; no two may be the same point
    * @return this harvest's results
-   * @throws dev.sweep.run.RunFailedException if a run throws under {@link dev.sweep.run.OnError#STOP}
+   * @throws dev.sweep.run.RunFailedException if a run throws under {@link dev.sweep.run.OnError#STOP};
+   *     with {@link Builder#saveEvery}, the batches completed before it are saved
+   * @throws SweepInterruptedException if the thread is interrupted; the completed runs are saved first
    * @throws dev.sweep.data.MergeConflictException if new and stored values differ under
    *     {@link MergePolicy#FAIL_ON_CONFLICT}; the file keeps what was synced before
    * @throws IllegalArgumentException if the file was written by a different runner, the arguments do
@@ -159,7 +194,9 @@ public final class Harvester {
    * @param cases the points to run; no two may be the same point
    * @param combos the parameters combined with each case
    * @return this harvest's results
-   * @throws dev.sweep.run.RunFailedException if a run throws under {@link dev.sweep.run.OnError#STOP}
+   * @throws dev.sweep.run.RunFailedException if a run throws under {@link dev.sweep.run.OnError#STOP};
+   *     with {@link Builder#saveEvery}, the batches completed before it are saved
+   * @throws SweepInterruptedException if the thread is interrupted; the completed runs are saved first
    * @throws dev.sweep.data.MergeConflictException if new and stored values differ under
    *     {@link MergePolicy#FAIL_ON_CONFLICT}; the file keeps what was synced before
    * @throws IllegalArgumentException if the file was written by a different runner, the arguments do
@@ -201,7 +238,9 @@ public final class Harvester {
    *
    * @param combos the parameters to combine
    * @return the results of the runs made; an empty dataset if none was missing
-   * @throws dev.sweep.run.RunFailedException if a run throws under {@link dev.sweep.run.OnError#STOP}
+   * @throws dev.sweep.run.RunFailedException if a run throws under {@link dev.sweep.run.OnError#STOP};
+   *     with {@link Builder#saveEvery}, the batches completed before it are saved
+   * @throws SweepInterruptedException if the thread is interrupted; the completed runs are saved first
    * @throws dev.sweep.data.MergeConflictException if new and stored values differ under
    *     {@link MergePolicy#FAIL_ON_CONFLICT}; the file keeps what was synced before
    * @throws IllegalArgumentException if the file was written by a different runner, the arguments do
@@ -219,7 +258,9 @@ public final class Harvester {
    * @param cases the points to run
    * @param combos the parameters combined with each case
    * @return the results of the runs made; an empty dataset if none was missing
-   * @throws dev.sweep.run.RunFailedException if a run throws under {@link dev.sweep.run.OnError#STOP}
+   * @throws dev.sweep.run.RunFailedException if a run throws under {@link dev.sweep.run.OnError#STOP};
+   *     with {@link Builder#saveEvery}, the batches completed before it are saved
+   * @throws SweepInterruptedException if the thread is interrupted; the completed runs are saved first
    * @throws dev.sweep.data.MergeConflictException if new and stored values differ under
    *     {@link MergePolicy#FAIL_ON_CONFLICT}; the file keeps what was synced before
    * @throws IllegalArgumentException if the file was written by a different runner, the arguments do
@@ -232,27 +273,25 @@ public final class Harvester {
 
   private synchronized Dataset harvest(Cases cases, Combos combos, boolean missingOnly, MergePolicy policy) {
     synced.locked(false, () -> {
-      refresh();
+      refresh(true);
       return null;
     });
-    Space space = Space.of(cases, resolveStored(combos));
-    List<Map<String, Object>> points = null;
+    Combos resolved = resolveStored(combos);
+    Cases runCases = cases;
+    Combos runCombos = resolved;
     if (missingOnly) {
-      points = missingPoints(space);
+      Space space = Space.of(cases, resolved);
+      List<Map<String, Object>> points = missingPoints(space);
       if (points.isEmpty()) {
         LOG.info("nothing to harvest: all {} requested runs are already in {}", space.size(), store.path());
         last = Dataset.builder().build();
         return last;
       }
+      runCases = toCases(points); // the missing points, chosen cell by cell, run as cases
+      runCombos = Combos.empty();
     }
-    Dataset result;
-    if (points == null && batchRuns == 0 && batchTime == null) {
-      result = planRunner.run(runner.plan(cases, space.combos()));
-      sync(result, policy);
-    } else {
-      if (points == null) points = allPoints(space);
-      result = runInBatches(points, policy);
-    }
+    Dataset result = batchRuns == 0 && batchTime == null ? runWhole(runCases, runCombos, policy)
+        : runInBatches(runner.plan(runCases, runCombos), policy);
     last = result;
     return result;
   }
@@ -267,7 +306,7 @@ public final class Harvester {
         b.add(p.name(), vs);
         continue;
       }
-      Index stored = full.coords().get(p.name());
+      Index stored = full.coord(p.name());
       if (stored == null) {
         throw new IllegalArgumentException("parameter '" + p.name() + "' asks for the values already stored, but "
             + store.path() + " has no labelled dimension '" + p.name() + "' (it has " + full.coords().keySet() + ")");
@@ -277,22 +316,17 @@ public final class Harvester {
     return b.build();
   }
 
-  private static List<Map<String, Object>> allPoints(Space space) {
-    List<Map<String, Object>> out = new ArrayList<>(Math.toIntExact(space.size()));
-    for (long r = 0; r < space.size(); r++) out.add(space.arguments(r));
-    return out;
-  }
-
   /** The requested runs whose cell holds no value in the full dataset. */
   private List<Map<String, Object>> missingPoints(Space space) {
+    Dataset held = full.get();
     List<String> swept = new ArrayList<>();
-    for (String d : full.dims()) {
-      if (!full.variables().isEmpty() && full.variables().values().stream().allMatch(v -> v.dims().contains(d))) {
+    for (String d : held.dims()) {
+      if (!held.variables().isEmpty() && held.variables().values().stream().allMatch(v -> v.dims().contains(d))) {
         swept.add(d);
       }
     }
     Set<List<Object>> missing = new HashSet<>();
-    for (Map<String, Object> m : full.missingCases()) missing.add(new ArrayList<>(m.values()));
+    for (Map<String, Object> m : held.missingCases()) missing.add(new ArrayList<>(m.values()));
     List<Map<String, Object>> out = new ArrayList<>();
     for (long r = 0; r < space.size(); r++) {
       Map<String, Object> args = space.arguments(r);
@@ -303,7 +337,7 @@ public final class Harvester {
       List<Object> key = new ArrayList<>(swept.size());
       boolean known = true;
       for (String d : swept) {
-        Index ix = full.coords().get(d);
+        Index ix = held.coords().get(d);
         int p = ix == null ? -1 : ix.indexOf(args.get(d));
         if (p < 0) {
           known = false;
@@ -316,26 +350,6 @@ public final class Harvester {
     return out;
   }
 
-  private Dataset runInBatches(List<Map<String, Object>> points, MergePolicy policy) {
-    Dataset all = null;
-    int from = 0;
-    int size = batchRuns > 0 ? (int) Math.min(Integer.MAX_VALUE, batchRuns) : Math.min(points.size(), 16);
-    while (from < points.size()) {
-      int to = Math.min(points.size(), from + size);
-      long t0 = System.nanoTime();
-      Dataset part = planRunner.run(runner.plan(toCases(points.subList(from, to)), Combos.empty()));
-      sync(part, policy);
-      all = all == null ? part : all.merge(part, MergePolicy.NEW_WINS);
-      if (batchTime != null) {
-        double perRun = Math.max(1e-9, (System.nanoTime() - t0) / 1e9 / (to - from));
-        size = (int) Math.max(1, Math.min(1_000_000, batchTime.toNanos() / 1e9 / perRun));
-      }
-      LOG.debug("saved {} of {} runs to {}", to, points.size(), store.path());
-      from = to;
-    }
-    return all;
-  }
-
   /** Points as cases, keeping the order of their arguments (that of the space they came from). */
   private static Cases toCases(List<Map<String, Object>> points) {
     List<String> names = new ArrayList<>(points.get(0).keySet());
@@ -346,47 +360,304 @@ public final class Harvester {
 
   /** Merges results run elsewhere (a crop's) into the file as a harvest's own: the hook of {@link Crop#reap(Harvester)}. */
   synchronized void absorb(Dataset results) {
-    sync(results, policy);
+    sync(results, policy, null, true);
     last = results;
   }
 
-  /** Merges new results into the file under the lock, re-reading it first if another process changed it. */
-  private void sync(Dataset result, MergePolicy policy) {
-    synced.locked(false, () -> {
-      refresh();
-      checkCompatible(full, result, "the new results");
-      Dataset merged = full.variables().isEmpty() ? result : full.merge(result, policy);
-      store.write(merged); // memory changes only once the file holds it, so a failed write changes nothing
-      full = merged;
-      synced.markSeen();
-      return null;
-    });
-  }
-
-  /** Takes in what another process wrote since this harvester last saw the file, or its deletion. */
-  private void refresh() {
-    if (!synced.changed()) return;
-    if (!store.exists()) {
-      // Another harvester deleted the file: the deletion stands, rather than this harvester's memory
-      // bringing the deleted results back at its next sync.
-      LOG.warn("{} was deleted by another harvester; dropping the {} cells held here", store.path(), cells(full));
-      full = Dataset.builder().build();
-      synced.markSeen();
-      return;
+  /** Runs everything, then syncs once: the harvest without checkpoints. */
+  private Dataset runWhole(Cases cases, Combos combos, MergePolicy policy) {
+    Dataset result;
+    SweepInterruptedException stopped = null;
+    try {
+      result = planRunner.run(runner.plan(cases, combos));
+    } catch (SweepInterruptedException e) {
+      stopped = e;
+      result = completedPart(e.dataset().orElseThrow());
     }
-    Dataset stored = store.read();
-    checkCompatible(stored, full, "this harvester's data");
-    full = full.variables().isEmpty() ? stored : stored.merge(full, policy);
-    synced.markSeen();
+    if (result != null) sync(result, policy, null, true);
+    if (stopped != null) throw interrupted(stopped.completedRuns(), stopped.totalRuns(), result);
+    return result;
   }
 
-  /** Refuses a stored dataset whose variables differ from those the runner declares. */
-  private static long cells(Dataset ds) {
+  /**
+   * Runs the plan in ranges, adding each batch to one assembly and writing it once to this call's
+   * journal (a checkpoint, O(batch)); at the end the assembly is synced into the file and the journal
+   * deleted. The file is also brought up to date during a long call (see {@link #COMPACT_SECONDS}).
+   */
+  private Dataset runInBatches(RunPlan plan, MergePolicy policy) {
+    RunPlan.Assembly assembly = plan.assembly();
+    long n = plan.size();
+    long size = batchRuns > 0 ? batchRuns : Math.min(n, 16);
+    Journal journal = null;
+    SweepInterruptedException stopped = null;
+    RuntimeException failure = null;
+    long lastCompaction = System.nanoTime();
+    long compactionNanos = 0;
+    long from = 0;
+    try {
+      while (from < n) {
+        long to = Math.min(n, from + size);
+        long t0 = System.nanoTime();
+        List<RunBatch> batches;
+        try {
+          batches = planRunner.run(plan, from, to);
+        } catch (SweepInterruptedException e) {
+          stopped = e;
+          assembly.add(e.batch().orElseThrow());
+          break;
+        }
+        boolean lastBatch = to == n; // it goes straight into the file
+        boolean checking = policy == MergePolicy.FAIL_ON_CONFLICT && !full.isEmpty();
+        Dataset part = !lastBatch || checking ? datasetOf(plan, batches) : null;
+        if (checking) checkConflicts(part, policy); // before the batch joins what is saved
+        batches.forEach(assembly::add);
+        if (!lastBatch) {
+          if (journal == null) journal = synced.locked(false, () -> Journal.create(synced.file(), policy));
+          journal.write(part, to - from);
+          LOG.debug("saved {} of {} runs to {}", to, n, journal.path());
+          long now = System.nanoTime();
+          if (now - lastCompaction >= Math.max(COMPACT_SECONDS * 1_000_000_000L, compactionNanos / COMPACT_SHARE)) {
+            sync(completedPart(assembly.dataset()), policy, journal, false); // not-yet-run labels stay out
+            lastCompaction = System.nanoTime();
+            compactionNanos = lastCompaction - now;
+          }
+        }
+        if (batchTime != null) {
+          double perRun = Math.max(1e-9, (System.nanoTime() - t0) / 1e9 / (to - from));
+          size = (long) Math.max(1, Math.min(1_000_000, batchTime.toNanos() / 1e9 / perRun));
+        }
+        from = to;
+      }
+    } catch (RuntimeException e) {
+      failure = e; // what completed is saved below, then this is thrown
+    }
+    Dataset result = assembly.dataset();
+    if (failure != null || stopped != null) result = completedPart(result);
+    try {
+      if (result != null) sync(result, policy, journal, true);
+      else if (journal != null) journal.delete(); // nothing completed, so nothing was saved in it
+    } catch (RuntimeException e) {
+      if (journal != null) journal.release();
+      if (failure == null) throw e;
+      failure.addSuppressed(e);
+    }
+    if (failure != null) throw failure;
+    if (stopped != null) throw interrupted(from + stopped.completedRuns(), n, result);
+    LOG.debug("saved {} of {} runs to {}", n, n, store.path());
+    return result;
+  }
+
+  /**
+   * The part of a stopped harvest's results that runs reached: along each dimension that every
+   * variable has, the labels with at least one value (a run that never ran leaves its cells missing);
+   * null if no run completed. Costs what the results hold, once, when a harvest stops early.
+   */
+  static Dataset completedPart(Dataset ds) {
+    if (ds.variables().isEmpty()) return null;
+    Map<String, Object> keep = new LinkedHashMap<>();
+    boolean trimmed = false;
+    for (String d : ds.dims()) {
+      if (!ds.variables().values().stream().allMatch(v -> v.dims().contains(d))) continue;
+      boolean[] used = new boolean[ds.sizes().get(d)];
+      for (Variable v : ds.variables().values()) {
+        long[] shape = v.shape();
+        int axis = v.dims().indexOf(d);
+        long stride = 1;
+        for (int k = axis + 1; k < shape.length; k++) stride *= shape[k];
+        dev.sweep.data.Column c = v.column();
+        for (long i = 0, n = c.length(); i < n; i++) {
+          if (!c.isMissing(i)) used[(int) ((i / stride) % shape[axis])] = true;
+        }
+      }
+      List<Integer> positions = new ArrayList<>();
+      for (int i = 0; i < used.length; i++) if (used[i]) positions.add(i);
+      if (positions.isEmpty()) return null;
+      if (positions.size() < used.length) trimmed = true;
+      keep.put(d, positions);
+    }
+    return trimmed ? ds.isel(keep) : ds;
+  }
+
+  private static boolean causedByInterrupt(Throwable t) {
+    for (int depth = 0; t != null && depth < 8; depth++, t = t.getCause()) {
+      if (t instanceof java.nio.channels.ClosedByInterruptException
+          || t instanceof java.nio.channels.FileLockInterruptionException
+          || t instanceof java.io.InterruptedIOException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private SweepInterruptedException interrupted(long completed, long total, Dataset result) {
+    Thread.currentThread().interrupt();
+    return new SweepInterruptedException("the harvest into " + store.path() + " was interrupted after " + completed
+        + " of " + total + " runs; the completed runs are saved, the others are missing", completed, total, null,
+        result);
+  }
+
+  /**
+   * Under {@link MergePolicy#FAIL_ON_CONFLICT}, fails at the first checkpoint whose values differ from
+   * stored ones, as a sync would, so that a clash stops the harvest early; costs what the overlap holds.
+   */
+  private void checkConflicts(Dataset part, MergePolicy policy) {
+    if (policy != MergePolicy.FAIL_ON_CONFLICT || full.isEmpty() || part.variables().isEmpty()) return;
+    Map<String, int[]> heldAt = new LinkedHashMap<>();
+    Map<String, int[]> partAt = new LinkedHashMap<>();
+    for (String d : part.dims()) {
+      Index p = part.coords().get(d);
+      Index h = full.coord(d);
+      if (p == null || h == null) return; // unlabelled: the sync aligns and checks
+      int[] hp = new int[p.size()];
+      int[] pp = new int[p.size()];
+      int k = 0;
+      for (int i = 0; i < p.size(); i++) {
+        int at = h.indexOf(p.get(i));
+        if (at >= 0) {
+          hp[k] = at;
+          pp[k++] = i;
+        }
+      }
+      if (k == 0) return; // no cell in common
+      heldAt.put(d, Arrays.copyOf(hp, k));
+      partAt.put(d, Arrays.copyOf(pp, k));
+    }
+    checkCompatible(full.variables(), part.variables(), "the new results");
+    Dataset held = full.get();
+    if (!held.dims().containsAll(part.dims())) return;
+    held.isel(heldAt).merge(part.isel(partAt), MergePolicy.FAIL_ON_CONFLICT); // throws on a clash
+  }
+
+  /**
+   * Merges results into the file under the lock, re-reading it first if another process changed it:
+   * appended in place when that is all the merge does and the store can, else merged and rewritten.
+   * Memory changes only once the file holds the change. Then the journal's entries, now in the file,
+   * go: deleted at the end of the call, else cleared.
+   */
+  private void sync(Dataset result, MergePolicy policy, Journal journal, boolean end) {
+    for (int attempt = 0; ; attempt++) {
+      try {
+        synced.locked(false, () -> {
+          refresh(false);
+          checkCompatible(full.variables(), result.variables(), "the new results");
+          Optional<Held.Tail> tail = full.tailOf(result, policy);
+          if (tail.isPresent() && store.append(tail.get().dim(), tail.get().data())) {
+            full.append(tail.get());
+          } else {
+            Dataset merged = full.isEmpty() ? result : full.get().merge(result, policy);
+            store.write(merged);
+            full = Held.of(merged);
+          }
+          synced.markSeen();
+          if (journal != null) {
+            if (end) journal.delete();
+            else journal.clear();
+          }
+          return null;
+        });
+        return;
+      } catch (UncheckedIOException e) {
+        // An interrupt that arrived during the write closed its channel; the file is as it was: again.
+        if (attempt >= 3 || !causedByInterrupt(e)) throw e;
+        LOG.info("the sync of {} was interrupted; writing it again", store.path());
+      }
+    }
+  }
+
+  /**
+   * Takes in what another process wrote since this harvester last saw the file, or its deletion, and
+   * the journals of harvests that died: at the start of a harvest call ({@code journalsNow}), and at
+   * a sync within a call at most once a second.
+   */
+  private void refresh(boolean journalsNow) {
+    if (synced.changed()) {
+      if (!store.exists()) {
+        // Another harvester deleted the file: the deletion stands, rather than this harvester's memory
+        // bringing the deleted results back at its next sync.
+        LOG.warn("{} was deleted by another harvester; dropping the {} cells held here", store.path(),
+            cells(full.variables()));
+        full = Held.empty();
+        synced.markSeen();
+      } else {
+        Dataset stored = store.read();
+        checkCompatible(stored.variables(), full.variables(), "this harvester's data");
+        full = full.isEmpty() ? Held.of(stored) : Held.of(stored.merge(full.get(), policy));
+        synced.markSeen();
+      }
+    }
+    recoverJournals(journalsNow);
+  }
+
+  /**
+   * Merges the journals of harvests that did not finish (their owners died, or could not sync) into
+   * the held dataset and the file, then deletes them; call under the lock. Where the file cannot be
+   * written (a read-only disk), they are merged in memory and left for a later sync. Unless
+   * {@code now}, looks only if a second has passed since the last look: listing a directory of many
+   * files costs a fraction of a millisecond, which a small harvest would feel at every sync.
+   */
+  private void recoverJournals(boolean now) {
+    long t = System.nanoTime();
+    if (!now && t - lastJournalScan < 1_000_000_000L) return;
+    lastJournalScan = t;
+    List<Journal.Recovered> found = Journal.recover(synced.file());
+    if (found.isEmpty()) return;
+    Dataset merged = full.get();
+    boolean changed = false;
+    for (Journal.Recovered r : found) {
+      if (r.entries.isEmpty()) continue;
+      try {
+        Dataset part = mergeAll(r.entries);
+        checkCompatible(merged.variables(), part.variables(), "the checkpoints in " + r.journal);
+        merged = merged.variables().isEmpty() ? part : merged.merge(part, r.policy);
+        changed = true;
+      } catch (IllegalArgumentException | dev.sweep.data.MergeConflictException e) {
+        LOG.warn("dropping the {} checkpointed runs in {}: {}", r.runs, r.journal, e.getMessage());
+      }
+    }
+    try {
+      if (changed) {
+        store.write(merged);
+        synced.markSeen();
+      }
+      full = Held.of(merged);
+      found.forEach(Journal.Recovered::finish);
+    } catch (RuntimeException e) {
+      LOG.warn("cannot write the recovered checkpoints into {} ({}); they are held in memory and stay in their "
+          + "journals for a later sync", store.path(), e.toString());
+      full = Held.of(merged);
+      found.forEach(Journal.Recovered::abandon);
+    }
+  }
+
+  /** The dataset of one checkpoint's batches (a plan runner elsewhere may cut a range into several). */
+  private static Dataset datasetOf(RunPlan plan, List<RunBatch> batches) {
+    if (batches.size() == 1) return plan.datasetOf(batches.get(0));
+    List<Dataset> parts = new ArrayList<>(batches.size());
+    for (RunBatch b : batches) parts.add(plan.datasetOf(b));
+    return mergeAll(parts);
+  }
+
+  /** One dataset of disjoint parts, merged pairwise as a balanced tree. */
+  private static Dataset mergeAll(List<Dataset> parts) {
+    List<Dataset> level = new ArrayList<>(parts);
+    while (level.size() > 1) {
+      List<Dataset> next = new ArrayList<>();
+      for (int i = 0; i + 1 < level.size(); i += 2) {
+        next.add(level.get(i).merge(level.get(i + 1), MergePolicy.NEW_WINS));
+      }
+      if (level.size() % 2 == 1) next.add(level.get(level.size() - 1));
+      level = next;
+    }
+    return level.get(0);
+  }
+
+  private static long cells(Map<String, Variable> vars) {
     long n = 0;
-    for (Variable v : ds.variables().values()) n += v.size();
+    for (Variable v : vars.values()) n += v.size();
     return n;
   }
 
+  /** Refuses a stored dataset whose variables differ from those the runner declares. */
   private void checkDeclared(Dataset stored) {
     if (runner.vars().isEmpty() || stored.variables().isEmpty()) return;
     Set<String> declared = new HashSet<>(runner.vars());
@@ -397,17 +668,17 @@ public final class Harvester {
     }
   }
 
-  private void checkCompatible(Dataset stored, Dataset incoming, String what) {
-    if (stored.variables().isEmpty() || incoming.variables().isEmpty()) return;
-    Set<String> a = stored.variables().keySet();
-    Set<String> b = incoming.variables().keySet();
+  private void checkCompatible(Map<String, Variable> stored, Map<String, Variable> incoming, String what) {
+    if (stored.isEmpty() || incoming.isEmpty()) return;
+    Set<String> a = stored.keySet();
+    Set<String> b = incoming.keySet();
     if (!a.equals(b)) {
       throw new IllegalArgumentException(store.path() + " was written by a different runner: it holds variables " + a
           + ", " + what + " have " + b + differences(b, a));
     }
     for (String name : a) {
-      Variable va = stored.variable(name);
-      Variable vb = incoming.variable(name);
+      Variable va = stored.get(name);
+      Variable vb = incoming.get(name);
       if (!new HashSet<>(va.dims()).equals(new HashSet<>(vb.dims()))) {
         throw new IllegalArgumentException(store.path() + " was written by a different runner: variable '" + name
             + "' has dimensions " + va.dims() + " there and " + vb.dims() + " in " + what);
@@ -431,7 +702,7 @@ public final class Harvester {
    * the last sync; an empty dataset before anything is stored}
    */
   public synchronized Dataset fullDataset() {
-    return full;
+    return full.get();
   }
 
   /** {@return the results of this instance's latest harvest; empty before the first or after a delete} */
@@ -441,7 +712,7 @@ public final class Harvester {
 
   /**
    * Deletes the harvested data: the file is renamed to {@code <file>.bak-<timestamp>} (returned),
-   * and the in-memory dataset is emptied.
+   * the checkpoint journals of harvests that died are deleted, and the in-memory dataset is emptied.
    *
    * @return the backup's path; empty if there was no file
    * @throws UncheckedIOException if the file cannot be locked or moved
@@ -460,9 +731,11 @@ public final class Harvester {
    */
   public synchronized Optional<Path> delete(boolean keepBackup) {
     return synced.locked(false, () -> {
-      full = Dataset.builder().build();
+      full = Held.empty();
       last = null;
       synced.forget();
+      // The checkpoints of harvests that died are deleted data too: a later sync must not bring them back.
+      for (Journal.Recovered r : Journal.recover(synced.file())) r.finish();
       return synced.remove(keepBackup);
     });
   }
@@ -560,8 +833,13 @@ public final class Harvester {
     }
 
     /**
-     * Saves after every {@code runs} runs, so a crash loses at most that many; by default a harvest
-     * is saved once, at its end.
+     * Saves a checkpoint after every {@code runs} runs, so a crash loses at most the batch in
+     * progress; by default a harvest is saved once, at its end. A checkpoint is written once to a
+     * journal beside the file and costs what its batch costs; the file itself is brought up to date
+     * from the journal at the end of the call, during a long call about every
+     * {@value Harvester#COMPACT_SECONDS} seconds (when that takes under 5% of the time), and after a
+     * crash by the next harvester that opens or syncs the file. A checkpoint survives a killed JVM at
+     * once and reaches the disk (fsync) within a second.
      *
      * @param runs the number of runs per batch
      * @return this builder
@@ -576,8 +854,9 @@ public final class Harvester {
     }
 
     /**
-     * Saves about every {@code interval}, so a crash loses at most about that much work; the batch
-     * size adapts to the time runs take, starting at 16 runs.
+     * Saves a checkpoint about every {@code interval}, so a crash loses at most about that much work;
+     * the batch size adapts to the time runs take, starting at 16 runs. Checkpoints are kept as for
+     * {@link #saveEvery(long)}.
      *
      * @param interval the time between saves
      * @return this builder

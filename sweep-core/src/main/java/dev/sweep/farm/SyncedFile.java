@@ -34,17 +34,34 @@ final class SyncedFile {
   /** One lock per real file, whatever path reached it (a symlinked directory, a relative path). */
   private static final Map<Path, ReentrantLock> IN_PROCESS = new ConcurrentHashMap<>();
 
-  /** What identifies one version of a file: its inode, size and modification time. */
-  record FileStamp(String key, long size, long modified) {
+  /**
+   * What identifies one version of a file: its inode, size, modification time and first bytes. A
+   * replace by rename gives a new inode; an append in place (a NetCDF-3 record append) changes the
+   * size and the record count in the header, which the first bytes hold, so it is noticed even when
+   * it leaves the size as a killed appender's leftovers had it and the coarse clock the same.
+   */
+  record FileStamp(String key, long size, long modified, int head) {
+    /** How many leading bytes the stamp covers: the header of a NetCDF-3 file up to its record count. */
+    static final int HEAD_BYTES = 64;
+
     /** {@return the stamp of the file as it is now; empty if it does not exist} */
     static Optional<FileStamp> of(Path file) {
       try {
         BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
-        return Optional.of(new FileStamp(String.valueOf(a.fileKey()), a.size(), a.lastModifiedTime().toMillis()));
+        return Optional.of(new FileStamp(String.valueOf(a.fileKey()), a.size(),
+            a.lastModifiedTime().to(java.util.concurrent.TimeUnit.NANOSECONDS), head(file)));
       } catch (NoSuchFileException e) {
         return Optional.empty();
       } catch (IOException e) {
         throw new UncheckedIOException("cannot read the attributes of " + file, e);
+      }
+    }
+
+    private static int head(Path file) throws IOException {
+      try (java.io.InputStream in = Files.newInputStream(file)) {
+        return java.util.Arrays.hashCode(in.readNBytes(HEAD_BYTES));
+      } catch (AccessDeniedException e) {
+        return 0; // unreadable: the rest of the stamp must do
       }
     }
   }
@@ -80,35 +97,56 @@ final class SyncedFile {
    * where no lock file can be made, a body that only reads runs without the file lock.
    */
   <T> T locked(boolean readOnly, Supplier<T> body) {
+    // An interrupt would close the lock's channel (and any channel the body uses) and lose the sync,
+    // whose results may be all that is left of an interrupted sweep: the status is set again after.
+    boolean interrupted = Thread.interrupted();
+    try {
+      return lockedUninterrupted(readOnly, body);
+    } finally {
+      if (interrupted || Thread.interrupted()) Thread.currentThread().interrupt();
+    }
+  }
+
+  private <T> T lockedUninterrupted(boolean readOnly, Supplier<T> body) {
     ReentrantLock local = IN_PROCESS.computeIfAbsent(realPath(), k -> new ReentrantLock());
     local.lock();
+    boolean interrupted = false;
     try {
       Path lockFile = file.resolveSibling(file.getFileName() + ".lock");
-      FileChannel ch;
-      try {
-        Files.createDirectories(file.getParent());
-        ch = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-      } catch (AccessDeniedException | java.nio.file.ReadOnlyFileSystemException e) {
-        if (readOnly) return body.get();
-        throw new UncheckedIOException("cannot lock " + lockFile + ": the directory is not writable", new IOException(e));
-      } catch (FileSystemException e) {
-        if (readOnly && e.getMessage() != null && e.getMessage().contains("Read-only file system")) return body.get();
-        throw new UncheckedIOException("cannot lock " + lockFile, e);
-      }
-      try (ch) {
-        FileLock lock = ch.tryLock();
-        if (lock == null) {
-          LOG.info("waiting for {}: another process holds it", lockFile);
-          lock = ch.lock();
+      while (true) {
+        FileChannel ch;
+        try {
+          Files.createDirectories(file.getParent());
+          ch = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        } catch (AccessDeniedException | java.nio.file.ReadOnlyFileSystemException e) {
+          if (readOnly) return body.get();
+          throw new UncheckedIOException("cannot lock " + lockFile + ": the directory is not writable", new IOException(e));
+        } catch (FileSystemException e) {
+          if (readOnly && e.getMessage() != null && e.getMessage().contains("Read-only file system")) return body.get();
+          throw new UncheckedIOException("cannot lock " + lockFile, e);
         }
-        try (FileLock held = lock) {
-          return body.get();
+        try (ch) {
+          FileLock lock = ch.tryLock();
+          if (lock == null) {
+            LOG.info("waiting for {}: another process holds it", lockFile);
+            try {
+              lock = ch.lock();
+            } catch (java.nio.channels.FileLockInterruptionException e) {
+              // Interrupted while waiting: the channel is closed; wait again, as the sync must happen.
+              interrupted |= Thread.interrupted();
+              continue;
+            }
+          }
+          try (FileLock held = lock) {
+            return body.get();
+          }
         }
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot lock " + file + ".lock", e);
     } finally {
       local.unlock();
+      if (interrupted) Thread.currentThread().interrupt();
     }
   }
 

@@ -8,6 +8,12 @@
  * {@code saveEvery} bounds the work a crash can lose. {@code harvestMissing} runs only what the file
  * lacks; a {@link dev.sweep.space.Combos.Builder#addStored} parameter stands for the labels already stored.
  *
+ * <p>How harvests scale: one that only adds labels after the last ones of the outermost dimension is
+ * appended to the file in place ({@link dev.sweep.store.DatasetStore#append}) and costs what its new
+ * runs cost; others rewrite the file. {@code saveEvery} checkpoints go to a journal beside the file
+ * (package-private {@code Journal}), one write per batch, compacted into the file at the end of each
+ * call and recovered by the next harvester after a crash.
+ *
  * <p>For sweeps that outgrow one machine, {@link dev.sweep.farm.Crop} sows a sweep into batches on
  * disk ({@code Crop.builder(runner, dir).batches(8).sowCombos(combos)}), grows them anywhere that
  * shares the directory ({@code sweep grow CROP --batch N}, {@link dev.sweep.farm.Crop#grow}), tells

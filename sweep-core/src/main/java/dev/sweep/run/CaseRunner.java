@@ -64,6 +64,7 @@ public final class CaseRunner {
    * @return the results in case order, unmodifiable; NaN for a run that failed under
    *     {@link OnError#CONTINUE}
    * @throws RunFailedException if a run throws under {@link OnError#STOP}
+   * @throws SweepInterruptedException if the thread is interrupted; the results are dropped
    * @throws IllegalArgumentException if the function declares arguments other than those given
    */
   public List<Object> run(Cases cases) {
@@ -78,13 +79,15 @@ public final class CaseRunner {
    * @return the results case-major, the last combo fastest, unmodifiable; NaN for a run that failed
    *     under {@link OnError#CONTINUE}
    * @throws RunFailedException if a run throws under {@link OnError#STOP}
+   * @throws SweepInterruptedException if the thread is interrupted; the results are dropped
    * @throws IllegalArgumentException if a parameter is both a case argument and a combo, or the
    *     function declares arguments other than those given
    */
   public List<Object> run(Cases cases, Combos combos) {
     Space space = Space.of(cases, combos);
     Object[] results = new Object[Math.toIntExact(space.size())];
-    Engine.run(space, fn, constants, options, (run, cell, result) -> results[(int) run] = result);
+    Engine.Outcome out = Engine.run(space, fn, constants, options, (run, cell, result) -> results[(int) run] = result);
+    if (out.interrupted()) throw SweepInterruptedException.of("the sweep", out, space.size(), null, null);
     for (int i = 0; i < results.length; i++) if (results[i] == null) results[i] = Double.NaN;
     return Collections.unmodifiableList(Arrays.asList(results));
   }

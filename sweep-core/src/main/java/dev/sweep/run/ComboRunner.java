@@ -65,6 +65,7 @@ public final class ComboRunner {
    * @param combos the parameters to combine
    * @return the results on the grid of the combos
    * @throws RunFailedException if a run throws under {@link OnError#STOP}
+   * @throws SweepInterruptedException if the thread is interrupted; the results are dropped
    * @throws IllegalArgumentException if the function declares arguments other than those given
    */
   public Grid run(Combos combos) {
@@ -79,6 +80,7 @@ public final class ComboRunner {
    * @param combos the parameters combined with each case
    * @return the results on the grid
    * @throws RunFailedException if a run throws under {@link OnError#STOP}
+   * @throws SweepInterruptedException if the thread is interrupted; the results are dropped
    * @throws IllegalArgumentException if two cases are the same point, a parameter is both a case
    *     argument and a combo, or the function declares arguments other than those given
    */
@@ -87,6 +89,7 @@ public final class ComboRunner {
     space.requireDistinctCases();
     Object[] cells = new Object[Math.toIntExact(space.cells())];
     Engine.Outcome out = Engine.run(space, fn, constants, options, (run, cell, result) -> cells[(int) cell] = result);
+    if (out.interrupted()) throw SweepInterruptedException.of("the sweep", out, space.size(), null, null);
     return new Grid(space.names(), space.coords(), space.shape(), cells, out.failures());
   }
 }

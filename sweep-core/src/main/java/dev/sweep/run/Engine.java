@@ -43,8 +43,16 @@ final class Engine {
     }
   }
 
-  /** The failures of a finished sweep, and which runs they were. */
-  record Outcome(Failures failures, long[] failedRuns) {}
+  /**
+   * How a sweep ended: its failures, and the runs without a result (failed, or never run because the
+   * sweep was interrupted), ascending. {@code notRun} of them were never run; {@code interrupted}
+   * says the sweep stopped for an interrupt.
+   */
+  record Outcome(Failures failures, long[] failedRuns, long notRun, boolean interrupted) {
+    Outcome(Failures failures, long[] failedRuns) {
+      this(failures, failedRuns, 0, false);
+    }
+  }
 
   private Engine() {}
 
@@ -107,6 +115,18 @@ final class Engine {
     return p;
   }
 
+  /** True if a run's exception says its thread was interrupted (perhaps wrapped once or twice). */
+  static boolean isInterrupt(Throwable t) {
+    for (int depth = 0; t != null && depth < 8; depth++, t = t.getCause()) {
+      if (t instanceof InterruptedException || t instanceof java.io.InterruptedIOException
+          || t instanceof java.nio.channels.ClosedByInterruptException
+          || t instanceof java.nio.channels.FileLockInterruptionException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** One sweep's shared state. */
   private static final class Sweep {
     final Space space;
@@ -126,6 +146,15 @@ final class Engine {
     final AtomicLong failureCount = new AtomicLong();
     long[] failedRuns = new long[16]; // every failed run, guarded by failures
     int failedCount;
+    /** Set when the sweep stops for an interrupt, of the calling thread or of a worker. */
+    final AtomicBoolean interrupted = new AtomicBoolean();
+    /** Whether the calling thread itself was interrupted: its interrupt status is set again at the end. */
+    volatile boolean callerInterrupted;
+    final Thread caller = Thread.currentThread();
+    /** Position ranges {@code [from, to)} handed to a worker but not run, because the sweep stopped. */
+    final List<long[]> unrun = Collections.synchronizedList(new ArrayList<>());
+    /** Worker threads of a parallel sweep, interrupted when the calling thread is. */
+    final List<Thread> workerThreads = Collections.synchronizedList(new ArrayList<>());
 
     Sweep(Space space, RunFunction fn, Args.Layout layout, RunOptions options, Sink sink, int[] order,
         List<SweepListener> listeners, long from, long to) {
@@ -143,19 +172,22 @@ final class Engine {
 
     Outcome run() {
       listeners.forEach(l -> l.started(n));
+      long handedOut = to; // positions from here on were never given to a worker
       try {
         Worker first = new Worker();
         long next = from;
         // Until the sink knows the outputs' types and shapes, run one at a time on this thread.
-        while (next < to && !sink.ready() && !stop.get()) {
+        while (next < to && !sink.ready() && !stop.get() && !checkInterrupt()) {
           first.runRange(next, next + 1);
           next++;
         }
         if (options.workers() == 1 || to - next <= 1) {
           long chunk = Math.max(1, Math.min(8192, (to - next) / 256));
-          for (long s = next; s < to && !stop.get(); s += chunk) first.runRange(s, Math.min(to, s + chunk));
+          long s = next;
+          for (; s < to && !stop.get() && !checkInterrupt(); s += chunk) first.runRange(s, Math.min(to, s + chunk));
+          handedOut = Math.min(s, to);
         } else {
-          parallel(next);
+          handedOut = parallel(next);
         }
       } finally {
         Failures f = failures();
@@ -169,7 +201,46 @@ final class Engine {
       synchronized (failures) {
         failed = Arrays.copyOf(failedRuns, failedCount);
       }
-      return new Outcome(f, failed);
+      if (!interrupted.get()) return new Outcome(f, failed);
+      if (handedOut < to) unrun.add(new long[] {handedOut, to});
+      long[] notRun = notRunRuns();
+      long[] all = Arrays.copyOf(failed, failed.length + notRun.length);
+      System.arraycopy(notRun, 0, all, failed.length, notRun.length);
+      Arrays.sort(all);
+      LOG.warn("interrupted: {} of {} runs done, {} not run", n - notRun.length - failed.length, n, notRun.length);
+      if (callerInterrupted) caller.interrupt(); // the caller's status, which a run may have consumed
+      return new Outcome(f, all, notRun.length, true);
+    }
+
+    /** True if the thread running this is interrupted; then the sweep stops, as for an interrupted run. */
+    boolean checkInterrupt() {
+      if (!Thread.currentThread().isInterrupted()) return false;
+      interrupt();
+      return true;
+    }
+
+    /** Stops the sweep for an interrupt seen on the current thread. */
+    void interrupt() {
+      if (Thread.currentThread() == caller) callerInterrupted = true;
+      interrupted.set(true);
+      stop.set(true);
+    }
+
+    /** The runs of the position ranges that were never run, ascending. */
+    long[] notRunRuns() {
+      long count = 0;
+      synchronized (unrun) {
+        for (long[] r : unrun) count += r[1] - r[0];
+      }
+      long[] out = new long[Math.toIntExact(count)];
+      int k = 0;
+      synchronized (unrun) {
+        for (long[] r : unrun) {
+          for (long p = r[0]; p < r[1]; p++) out[k++] = order == null ? p : from + order[(int) (p - from)];
+        }
+      }
+      Arrays.sort(out);
+      return out;
     }
 
     Failures failures() {
@@ -181,7 +252,8 @@ final class Engine {
       return new Failures(n, failureCount.get(), sorted.subList(0, Math.min(sorted.size(), Failures.KEPT)));
     }
 
-    void parallel(long next) {
+    /** Runs positions {@code next..to - 1} on the workers; {@return the first position never handed out}. */
+    long parallel(long next) {
       int w = options.workers();
       long chunk = Math.max(1, Math.min(8192, (to - next) / ((long) w * 64)));
       AtomicLong counter = new AtomicLong(next);
@@ -199,32 +271,45 @@ final class Engine {
         List<Future<?>> futures = new ArrayList<>();
         for (int i = 0; i < w; i++) {
           futures.add(ex.submit(() -> {
-            Worker worker = new Worker();
-            while (!stop.get()) {
-              long s = counter.getAndAdd(chunk);
-              if (s >= to) break;
-              worker.runRange(s, Math.min(to, s + chunk));
+            workerThreads.add(Thread.currentThread());
+            try {
+              Worker worker = new Worker();
+              while (!stop.get() && !checkInterrupt()) {
+                long s = counter.getAndAdd(chunk);
+                if (s >= to) break;
+                worker.runRange(s, Math.min(to, s + chunk));
+              }
+            } finally {
+              workerThreads.remove(Thread.currentThread());
+              if (interrupted.get()) Thread.interrupted(); // the pool's thread goes back without our interrupt
             }
           }));
         }
         for (Future<?> f : futures) {
-          try {
-            f.get();
-          } catch (ExecutionException e) {
-            stop.set(true);
-            Throwable c = e.getCause();
-            if (c instanceof RuntimeException re) throw re;
-            if (c instanceof Error err) throw err;
-            throw new IllegalStateException(c);
-          } catch (InterruptedException e) {
-            stop.set(true);
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for the sweep's workers", e);
+          while (true) {
+            try {
+              f.get();
+              break;
+            } catch (ExecutionException e) {
+              stop.set(true);
+              Throwable c = e.getCause();
+              if (c instanceof RuntimeException re) throw re;
+              if (c instanceof Error err) throw err;
+              throw new IllegalStateException(c);
+            } catch (InterruptedException e) {
+              // Stop the sweep and wait for the workers to finish the runs in progress (interrupted too),
+              // so that what completed is all there when the outcome is made.
+              interrupt();
+              synchronized (workerThreads) {
+                for (Thread t : workerThreads) t.interrupt();
+              }
+            }
           }
         }
       } finally {
         if (own) ex.shutdownNow();
       }
+      return Math.min(counter.get(), to);
     }
 
     /** Runs on one thread with its own cursor and arguments. */
@@ -239,12 +324,18 @@ final class Engine {
           cursor.seek(start);
           for (long r = start; r < end; r++) {
             if (r > start) cursor.advance();
-            if (!runCurrent()) return;
+            if (!runCurrent()) {
+              unrun.add(new long[] {r, end});
+              return;
+            }
           }
         } else {
           for (long i = start; i < end; i++) {
             cursor.seek(from + order[(int) (i - from)]);
-            if (!runCurrent()) return;
+            if (!runCurrent()) {
+              unrun.add(new long[] {i, end});
+              return;
+            }
           }
         }
         long d = done.addAndGet(end - start);
@@ -298,7 +389,11 @@ final class Engine {
         // A stack overflow unwinds cleanly and belongs to the run (deep recursion in the function);
         // other VM errors (out of memory) leave the JVM in no state to go on.
         if (t instanceof VirtualMachineError vme && !(t instanceof StackOverflowError)) throw vme;
-        if (t instanceof InterruptedException) Thread.currentThread().interrupt();
+        if (isInterrupt(t) || Thread.currentThread().isInterrupted()) {
+          // Not a failure of the run: the sweep was asked to stop. The run counts as not run.
+          interrupt();
+          return false;
+        }
         Failure f = new Failure(run, args.toMap(), t);
         if (options.onError() == OnError.STOP) return halt(run, t);
         failureCount.incrementAndGet();

@@ -6,7 +6,8 @@ public enum OnError {
   STOP,
   /**
    * Record the run as missing and go on; the failures are summarised at the end (logged, and passed
-   * to {@link SweepListener#finished}).
+   * to {@link SweepListener#finished}). An interrupt is not a failed run: it stops the sweep under
+   * either policy ({@link SweepInterruptedException}).
    */
   CONTINUE
 }

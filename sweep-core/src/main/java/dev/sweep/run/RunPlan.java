@@ -157,20 +157,28 @@ public final class RunPlan {
    * @throws IllegalArgumentException if the range is not within {@code [0, size())}
    * @throws RunFailedException if a run throws under {@link OnError#STOP}, or a result does not fit
    *     the outputs' description
+   * @throws SweepInterruptedException if the thread was interrupted; its {@link
+   *     SweepInterruptedException#batch() batch} holds the runs that completed
    */
   public RunBatch run(long from, long to) {
     checkRange(from, to);
     Outputs outputs = Outputs.range(runner, space, from, to);
     Engine.Outcome outcome = Engine.run(space, runner.function(), runner.fixedArguments(), runner.options(), outputs,
         from, to);
-    return outputs.batch(from, to, outcome);
+    RunBatch batch = outputs.batch(from, to, outcome);
+    if (outcome.interrupted()) {
+      throw SweepInterruptedException.of("batch [" + from + ", " + to + ")", outcome, to - from, batch, null);
+    }
+    return batch;
   }
 
   /** Runs every run straight into the dataset's storage: the path of {@link Runner#run} and {@link Runner#runPoints}. */
   Dataset runAll() {
     Outputs outputs = Outputs.grid(runner, space);
     Engine.Outcome outcome = Engine.run(space, runner.function(), runner.fixedArguments(), runner.options(), outputs);
-    return table(outputs.finish(outcome), 0, space.size());
+    Dataset ds = table(outputs.finish(outcome), 0, space.size());
+    if (outcome.interrupted()) throw SweepInterruptedException.of("the sweep", outcome, space.size(), null, ds);
+    return ds;
   }
 
   /** The outputs of runs {@code from..to - 1}, with the points' arguments in front for a points plan. */

@@ -201,6 +201,8 @@ public final class Runner {
    * @return a dataset over the combos' dimensions, then the outputs' inner dimensions
    * @throws RunFailedException if a run throws under {@link OnError#STOP}, or a result does not fit
    *     the outputs' description
+   * @throws SweepInterruptedException if the thread is interrupted; its
+   *     {@link SweepInterruptedException#dataset() dataset} holds the runs that completed
    * @throws IllegalArgumentException if the function declares arguments other than those given
    */
   public Dataset runCombos(Combos combos) {
@@ -236,6 +238,8 @@ public final class Runner {
    * @return a dataset over the smallest grid holding the cases, missing elsewhere
    * @throws RunFailedException if a run throws under {@link OnError#STOP}, or a result does not fit
    *     the outputs' description
+   * @throws SweepInterruptedException if the thread is interrupted; its
+   *     {@link SweepInterruptedException#dataset() dataset} holds the runs that completed
    * @throws IllegalArgumentException if two cases are the same point, or the function declares
    *     arguments other than those given
    */
@@ -252,6 +256,8 @@ public final class Runner {
    * @return the dataset; with no variables if no run succeeded
    * @throws RunFailedException if a run throws under {@link OnError#STOP}, or a result does not fit
    *     the outputs' description (whatever the error policy)
+   * @throws SweepInterruptedException if the thread is interrupted; its
+   *     {@link SweepInterruptedException#dataset() dataset} holds the runs that completed
    * @throws IllegalArgumentException if two cases are the same point, a parameter is both a case
    *     argument and a combo, or the function declares arguments other than those given
    */
@@ -283,6 +289,8 @@ public final class Runner {
    * @return the table as a dataset: the arguments' variables first, then the outputs'
    * @throws RunFailedException if a run throws under {@link OnError#STOP}, or a result does not fit
    *     the outputs' description
+   * @throws SweepInterruptedException if the thread is interrupted; its
+   *     {@link SweepInterruptedException#dataset() dataset} holds the runs that completed
    * @throws IllegalArgumentException if an argument has an output's name or is named {@code dim}, an
    *     argument's values cannot share a type, or the function declares arguments other than those given
    */

@@ -39,4 +39,30 @@ public interface DatasetStore {
    * @throws IllegalArgumentException if the format cannot hold something in the dataset
    */
   void write(Dataset dataset);
+
+  /**
+   * Appends labels along a dimension to the stored dataset in place, if this store can: an optional
+   * capability, so that a harvest which only adds labels after the last ones of a dimension (more
+   * values of {@code a}, more seeds, later times) costs what its new data cost rather than a rewrite
+   * of the whole file. The default cannot, and returns false.
+   *
+   * <p>The caller (a {@link dev.sweep.farm.Harvester}) holds what the store holds and has checked
+   * that merging the tail into it gives their concatenation along {@code dim}: the tail has the
+   * stored variables, with the same types, dimensions in the same order and attributes, the same
+   * labels along every other dimension and the same dataset attributes, and labels along {@code dim}
+   * that all sort after the stored ones. A store checks what its own layout needs (that {@code dim}
+   * can grow in place, that the values fit the stored encoding) and returns false, untouched, if it
+   * cannot append; the caller then writes the merged dataset with {@link #write}.
+   *
+   * @param dim the dimension to extend: the first of every variable
+   * @param tail the labels to add along {@code dim}, with their values
+   * @return true if the store now holds the stored dataset followed by the tail, durably; false if it
+   *     cannot append the tail (nothing was changed)
+   * @throws IllegalArgumentException if the format cannot hold something in the tail; nothing is written
+   * @throws java.io.UncheckedIOException naming the file, if writing fails; the store then holds what it
+   *     held before, and a crash at any moment leaves either the old or the new content
+   */
+  default boolean append(String dim, Dataset tail) {
+    return false;
+  }
 }

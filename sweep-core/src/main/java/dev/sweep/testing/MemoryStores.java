@@ -41,6 +41,7 @@ public final class MemoryStores {
     private final Path path;
     private Dataset stored;
     private int writes;
+    private int appends;
 
     MemoryDataset(Path path) {
       this.path = path;
@@ -68,9 +69,35 @@ public final class MemoryStores {
       writes++;
     }
 
+    /** Appends when the tail's labels along the dimension follow the stored ones and all else matches. */
+    @Override
+    public synchronized boolean append(String dim, Dataset tail) {
+      Objects.requireNonNull(dim, "dim");
+      Objects.requireNonNull(tail, "tail");
+      if (stored == null || !stored.dims().equals(tail.dims())
+          || !stored.variables().keySet().equals(tail.variables().keySet())) {
+        return false;
+      }
+      for (String d : stored.dims()) {
+        if (!d.equals(dim) && !Objects.equals(stored.coords().get(d), tail.coords().get(d))) return false;
+      }
+      dev.sweep.data.Index held = stored.coords().get(dim);
+      dev.sweep.data.Index added = tail.coords().get(dim);
+      if (held == null || added == null || !held.union(added).equals(joined(held, added))) return false;
+      stored = stored.merge(tail);
+      appends++;
+      return true;
+    }
+
+    private static dev.sweep.data.Index joined(dev.sweep.data.Index a, dev.sweep.data.Index b) {
+      List<Object> all = new ArrayList<>(a.labels());
+      all.addAll(b.labels());
+      return dev.sweep.data.Index.of(all);
+    }
+
     @Override
     public synchronized String toString() {
-      return "MemoryStores.dataset[" + path + ", " + writes + " writes]";
+      return "MemoryStores.dataset[" + path + ", " + writes + " writes, " + appends + " appends]";
     }
   }
 

@@ -1,6 +1,7 @@
 package dev.sweep.farm;
 
 import static dev.sweep.testing.DatasetAssertions.assertIdentical;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -186,15 +187,23 @@ class HarvesterTest {
     assertThrows(UncheckedIOException.class, () -> MemoryStores.dataset(dir.resolve("none.nc")).read());
   }
 
-  /** A plan runner that runs each plan in two ranges, as another JVM would, and counts the plans. */
+  /** A plan runner that runs each plan or range in two halves, as other JVMs would, and counts them. */
   static final class Halves implements PlanRunner {
     final List<RunPlan> plans = new ArrayList<>();
+    final List<long[]> ranges = new ArrayList<>();
 
     @Override
     public Dataset run(RunPlan plan) {
       plans.add(plan);
       long half = plan.size() / 2;
       return plan.assemble(List.of(plan.run(half, plan.size()), plan.run(0, half)));
+    }
+
+    @Override
+    public List<dev.sweep.run.RunBatch> run(RunPlan plan, long from, long to) {
+      ranges.add(new long[] {from, to});
+      long half = (from + to) / 2;
+      return List.of(plan.run(half, to), plan.run(from, half));
     }
   }
 
@@ -212,7 +221,9 @@ class HarvesterTest {
         .saveEvery(4).build();
     batched.harvestCombos(grid(0, 4));
     assertIdentical(runner().runCombos(grid(0, 4)), batched.fullDataset());
-    assertEquals(2 + 3, halves.plans.size(), "12 runs saved every 4: three plans");
+    assertEquals(2, halves.plans.size(), "the checkpointed harvest runs in ranges");
+    assertEquals(3, halves.ranges.size(), "12 runs saved every 4: three ranges");
+    assertArrayEquals(new long[] {8, 12}, halves.ranges.get(2));
   }
 
   static final class Plain {

@@ -110,11 +110,19 @@ class SamplerTest {
   @Test
   void samplesRunOnTheGivenPlanRunnerAreTheSamplesALocalRunGives() {
     List<RunPlan> plans = new ArrayList<>();
-    PlanRunner thirds = plan -> {
-      plans.add(plan);
-      long a = plan.size() / 3;
-      long b = 2 * plan.size() / 3;
-      return plan.assemble(List.of(plan.run(b, plan.size()), plan.run(0, a), plan.run(a, b)));
+    PlanRunner thirds = new PlanRunner() {
+      @Override
+      public dev.sweep.data.Dataset run(RunPlan plan) {
+        plans.add(plan);
+        long a = plan.size() / 3;
+        long b = 2 * plan.size() / 3;
+        return plan.assemble(List.of(plan.run(b, plan.size()), plan.run(0, a), plan.run(a, b)));
+      }
+
+      @Override
+      public List<dev.sweep.run.RunBatch> run(RunPlan plan, long from, long to) {
+        return PlanRunner.local().run(plan, from, to);
+      }
     };
     Sampler here = Sampler.builder(runner(), draws()).seed(3).build();
     Sampler there = Sampler.builder(runner(), draws()).seed(3).runOn(thirds).build();

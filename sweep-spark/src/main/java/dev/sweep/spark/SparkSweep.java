@@ -254,6 +254,34 @@ public final class SparkSweep implements PlanRunner {
   @Override
   public Dataset run(RunPlan plan) {
     Objects.requireNonNull(plan, "plan");
+    return execute(plan, 0, plan.size(), plan.assembly()).assembly.dataset();
+  }
+
+  /**
+   * Runs a range of a plan on the cluster, cut into tasks as a whole plan is: a checkpoint of a
+   * harvester that runs on Spark ({@code Harvester.Builder.runOn} with {@code saveEvery}).
+   *
+   * @param plan the plan
+   * @param from the first run, from 0
+   * @param to the run after the last, at most {@link RunPlan#size()}
+   * @return the tasks' batches, which together hold each run of the range once
+   * @throws IllegalArgumentException if the range is not within {@code [0, plan.size())}, or as {@link #run(RunPlan)}
+   * @throws RunFailedException as {@link #run(RunPlan)}
+   * @throws SparkSweepException as {@link #run(RunPlan)}
+   */
+  @Override
+  public List<RunBatch> run(RunPlan plan, long from, long to) {
+    Objects.requireNonNull(plan, "plan");
+    if (from < 0 || to > plan.size() || from > to) {
+      throw new IllegalArgumentException("runs [" + from + ", " + to + ") are not within the plan's " + plan.size()
+          + " runs; expected 0 <= from <= to <= " + plan.size());
+    }
+    if (from == to) return List.of();
+    return execute(plan, from, to, null).batches;
+  }
+
+  /** Runs {@code [from, to)} of the plan as tasks; their batches go into the assembly if there is one, else into a list. */
+  private Collected execute(RunPlan plan, long from, long to, RunPlan.Assembly assembly) {
     Runner runner = plan.runner();
     RunnerSpec spec;
     try {
@@ -264,7 +292,12 @@ public final class SparkSweep implements PlanRunner {
     }
     RunOptions options = runner.options();
     ShippedPlan shipped = ShippedPlan.of(plan, spec, options.onError(), sc.getConf().getInt("spark.task.cpus", 1));
-    List<long[]> ranges = ranges(plan.size(), partitionsFor(plan.size()));
+    long runs = to - from;
+    List<long[]> ranges = ranges(runs, partitionsFor(runs));
+    for (long[] r : ranges) {
+      r[0] += from;
+      r[1] += from;
+    }
     long widest = 0;
     for (long[] r : ranges) widest = Math.max(widest, r[1] - r[0]);
     checkMemory(plan.size(), widest, DriverMemory.perRun(spec), "at least", "its description");
@@ -275,9 +308,10 @@ public final class SparkSweep implements PlanRunner {
     listeners.addAll(options.listeners());
     Broadcast<ShippedPlan> broadcast = sc.broadcast(shipped);
     String description = sc.getLocalProperty("spark.job.description");
-    sc.setJobDescription("sweep of " + spec.function() + ": " + plan.size() + " runs in " + ranges.size() + " ranges");
-    Collected collected = new Collected(plan);
-    listeners.forEach(l -> l.started(plan.size()));
+    sc.setJobDescription("sweep of " + spec.function() + ": " + (runs == plan.size() ? runs + " runs"
+        : "runs [" + from + ", " + to + ") of " + plan.size()) + " in " + ranges.size() + " ranges");
+    Collected collected = new Collected(plan, runs, assembly);
+    listeners.forEach(l -> l.started(runs));
     try {
       collect(plan, ranges, broadcast, listeners, collected);
     } finally {
@@ -288,27 +322,31 @@ public final class SparkSweep implements PlanRunner {
     }
     Failures failures = collected.failures();
     if (!failures.isEmpty()) LOG.warn(failures.summary());
-    return collected.assembly.dataset();
+    return collected;
   }
 
-  /** The batches received so far and their failures. */
+  /** The batches received so far (in the plan's assembly, or listed) and their failures. */
   private static final class Collected {
     final RunPlan plan;
+    final long runs;
     final RunPlan.Assembly assembly;
+    final List<RunBatch> batches = new ArrayList<>();
     final List<Failure> first = new ArrayList<>();
     long failed;
 
-    Collected(RunPlan plan) {
+    Collected(RunPlan plan, long runs, RunPlan.Assembly assembly) {
       this.plan = plan;
-      this.assembly = plan.assembly();
+      this.runs = runs;
+      this.assembly = assembly;
     }
 
     Failures failures() {
-      return new Failures(plan.size(), failed, first);
+      return new Failures(runs, failed, first);
     }
 
     void add(RunBatch batch) {
-      assembly.add(batch);
+      if (assembly != null) assembly.add(batch);
+      else batches.add(batch);
       Failures f = batch.failures();
       failed += f.count();
       first.addAll(f.first());
@@ -430,7 +468,7 @@ public final class SparkSweep implements PlanRunner {
     throw new SparkSweepException(sc.master(), String.format(java.util.Locale.ROOT, "a sweep of %,d runs needs %s %s "
         + "on the driver (%s per run, from %s: the dataset and its final copy, and the widest range's results), more "
         + "than the %s it may use (SparkSweep.Builder.driverMemory, by default the driver's maximum heap); give the "
-        + "driver more memory (spark.driver.memory), or run the sweep in parts (a Harvester with saveEvery)",
+        + "driver more memory (spark.driver.memory), or run the sweep in parts (several harvests into one file, each over a part of the combos)",
         runs, qualifier, DriverMemory.show(need), perRun.describe(), source, DriverMemory.show(limit)), null);
   }
 

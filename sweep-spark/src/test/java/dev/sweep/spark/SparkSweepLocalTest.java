@@ -18,8 +18,10 @@ import dev.sweep.run.Args;
 import dev.sweep.run.Failures;
 import dev.sweep.run.OnError;
 import dev.sweep.run.RunFailedException;
+import dev.sweep.run.RunBatch;
 import dev.sweep.run.RunFunction;
 import dev.sweep.run.RunOptions;
+import dev.sweep.run.RunPlan;
 import dev.sweep.run.Runner;
 import dev.sweep.run.SweepListener;
 import dev.sweep.space.Cases;
@@ -198,6 +200,23 @@ class SparkSweepLocalTest {
   }
 
   @Test
+  void aCheckpointingHarvesterRunsEachRangeOnSpark(@TempDir Path dir) {
+    Runner runner = runner("foo", QUIET);
+    SparkSweep spark = SparkSweep.builder(sc).partitions(2).build();
+    Harvester onSpark = Harvester.builder(runner, dir.resolve("spark.nc")).runOn(spark).saveEvery(5).build();
+    onSpark.harvestCombos(abc());
+    assertIdentical(runner.runCombos(abc()), onSpark.fullDataset());
+    assertIdentical(onSpark.fullDataset(), Stores.dataset(dir.resolve("spark.nc")).read());
+    RunPlan plan = runner.plan(Cases.none(), abc());
+    List<RunBatch> range = spark.run(plan, 3, 9);
+    assertEquals(2, range.size(), "the range in two tasks");
+    assertEquals(6, range.stream().mapToLong(RunBatch::size).sum());
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> spark.run(plan, 3, 99));
+    assertEquals("runs [3, 99) are not within the plan's " + plan.size() + " runs; expected 0 <= from <= to <= "
+        + plan.size(), e.getMessage());
+  }
+
+  @Test
   void aSamplerDrawsOnTheDriverRunsOnSparkAndAppendsItsFile(@TempDir Path dir) {
     Runner runner = Runner.builder(RunFunction.of(Fns.class, "scaled")).vars("y").constant("c", 0.5).options(QUIET)
         .build();
@@ -245,7 +264,7 @@ class SparkSweepLocalTest {
     assertEquals("a sweep of 4,000 runs needs at least 140.6 KiB on the driver (16 bytes over 2 outputs per run, from "
         + "its description: the dataset and its final copy, and the widest range's results), more than the 9.8 KiB "
         + "it may use (SparkSweep.Builder.driverMemory, by default the driver's maximum heap); give the driver more "
-        + "memory (spark.driver.memory), or run the sweep in parts (a Harvester with saveEvery)", e.getMessage());
+        + "memory (spark.driver.memory), or run the sweep in parts (several harvests into one file, each over a part of the combos)", e.getMessage());
     assertEquals("local[2,3]", e.master());
   }
 
@@ -257,7 +276,7 @@ class SparkSweepLocalTest {
     assertEquals("a sweep of 40 runs needs about 981.4 KiB on the driver (10050 bytes over 1 output per run, from the "
         + "first results: the dataset and its final copy, and the widest range's results), more than the 976.6 KiB it "
         + "may use (SparkSweep.Builder.driverMemory, by default the driver's maximum heap); give the driver more memory "
-        + "(spark.driver.memory), or run the sweep in parts (a Harvester with saveEvery)", e.getMessage());
+        + "(spark.driver.memory), or run the sweep in parts (several harvests into one file, each over a part of the combos)", e.getMessage());
   }
 
   @Test

@@ -11,6 +11,12 @@ import java.util.Objects;
  * A NetCDF file as a {@link DatasetStore}: what a {@link dev.sweep.farm.Harvester} writes through
  * for a {@code .nc} file. Registered as the {@link StoreProvider} named {@code netcdf}, so
  * {@code Stores.dataset(Path.of("foo.nc"))} finds it.
+ *
+ * <p>A NetCDF-3 file it writes has the dataset's first dimension as its unlimited (record)
+ * dimension, where NetCDF-3 allows it (every variable over it has it first, and no dimension is
+ * empty): xarray and ncdump read it as the same dataset ({@code ncdump -h} says
+ * {@code a = UNLIMITED ; // (3 currently)}, xarray lists it in {@code encoding["unlimited_dims"]}),
+ * and {@link #append} can then add labels along it in place. NetCDF-4 files are always rewritten.
  */
 public final class NetcdfStore implements DatasetStore {
   private final Path path;
@@ -48,7 +54,27 @@ public final class NetcdfStore implements DatasetStore {
 
   @Override
   public void write(Dataset dataset) {
-    Netcdf.write(dataset, path, format);
+    if (format != NetcdfFormat.NETCDF3_64BIT_OFFSET) {
+      Netcdf.write(dataset, path, format);
+      return;
+    }
+    Objects.requireNonNull(dataset, "dataset");
+    NcFile file = CfEncoder.encode(dataset, format); // every check, before any file is touched
+    NetcdfWriter.write(file, path, format, NetcdfAppender.recordDimension(dataset));
+  }
+
+  /**
+   * Appends in place along the file's record dimension (see {@link NetcdfAppender}): the records are
+   * written and flushed before the header's record count grows, so a crash leaves the old or the new
+   * records. NetCDF-4 files, files whose record dimension is another one, and tails whose encoding
+   * the header does not describe (longer strings, other attributes) give false.
+   */
+  @Override
+  public boolean append(String dim, Dataset tail) {
+    Objects.requireNonNull(dim, "dim");
+    Objects.requireNonNull(tail, "tail");
+    if (format != NetcdfFormat.NETCDF3_64BIT_OFFSET || !exists()) return false;
+    return NetcdfAppender.append(path, dim, tail);
   }
 
   @Override

@@ -47,14 +47,25 @@ final class NetcdfWriter {
    * @throws UncheckedIOException naming the file, if writing, syncing or renaming fails
    */
   static void write(NcFile file, Path target, NetcdfFormat format) {
+    write(file, target, format, null);
+  }
+
+  /**
+   * Writes the file with {@code recordDim} (NetCDF-3 only; null for none) as its unlimited dimension,
+   * so that records can later be appended in place ({@link NetcdfAppender}); every variable over it
+   * must have it first.
+   *
+   * @throws UncheckedIOException naming the file, if writing, syncing or renaming fails
+   */
+  static void write(NcFile file, Path target, NetcdfFormat format, String recordDim) {
     long start = System.nanoTime();
     AtomicFiles.replace(target, tmp -> {
       if (format == NetcdfFormat.NETCDF4) {
         synchronized (C_LIBRARY) {
-          writeFile(file, tmp, format);
+          writeFile(file, tmp, format, null);
         }
       } else {
-        writeFile(file, tmp, format);
+        writeFile(file, tmp, format, recordDim);
       }
     });
     if (log.isDebugEnabled()) {
@@ -78,7 +89,7 @@ final class NetcdfWriter {
     }
   }
 
-  private static void writeFile(NcFile file, Path tmp, NetcdfFormat format) throws IOException {
+  private static void writeFile(NcFile file, Path tmp, NetcdfFormat format, String recordDim) throws IOException {
     NetcdfFileWriter w;
     if (format == NetcdfFormat.NETCDF4) {
       w = NetcdfFileWriter.createNew(NetcdfFileWriter.Version.netcdf4, tmp.toString(), new Chunking());
@@ -88,11 +99,15 @@ final class NetcdfWriter {
     }
     w.setFill(false); // every value is written, so pre-filling would write the file twice
     List<NcFile.Var> direct = new ArrayList<>();
+    Map<String, NcFile.Var> records = new HashMap<>(); // written past netcdf-java, after it closes
+    int numrecs = 0;
     boolean ok = false;
     try {
       Map<String, Dimension> dims = new HashMap<>();
       for (NcFile.Dim d : file.dims()) {
-        dims.put(d.name(), d.length() == 0 ? w.addUnlimitedDimension(d.name()) : w.addDimension(null, d.name(), d.length()));
+        boolean unlimited = d.length() == 0 || d.name().equals(recordDim);
+        if (d.name().equals(recordDim)) numrecs = d.length();
+        dims.put(d.name(), unlimited ? w.addUnlimitedDimension(d.name()) : w.addDimension(null, d.name(), d.length()));
       }
       List<Variable> vars = new ArrayList<>();
       for (NcFile.Var v : file.vars()) {
@@ -106,7 +121,8 @@ final class NetcdfWriter {
       w.create();
       for (int i = 0; i < vars.size(); i++) {
         NcFile.Var v = file.vars().get(i);
-        if (format == NetcdfFormat.NETCDF3_64BIT_OFFSET && isDirect(v)) direct.add(v);
+        if (recordDim != null && !v.dims().isEmpty() && v.dims().get(0).equals(recordDim)) records.put(v.name(), v);
+        else if (format == NetcdfFormat.NETCDF3_64BIT_OFFSET && isDirect(v)) direct.add(v);
         else writeValues(w, vars.get(i), v);
       }
       ok = true;
@@ -118,6 +134,7 @@ final class NetcdfWriter {
       close(w, tmp, format, ok);
     }
     if (!direct.isEmpty()) writeDirect(tmp, direct);
+    if (!records.isEmpty() && numrecs > 0) NetcdfAppender.writeInitialRecords(tmp, records, numrecs);
   }
 
   /**

@@ -32,6 +32,12 @@ final class SmallDisk implements AutoCloseable {
     return new SmallDisk(dir);
   }
 
+  /** Gives the file system a new size, keeping its files. */
+  void resize(String size) throws IOException, InterruptedException {
+    String out = run("mount", "-o", "remount,size=" + size, dir.toString());
+    if (out != null) throw new IOException("cannot resize " + dir + ": " + out);
+  }
+
   /** Makes the file system read-only. */
   void remountReadOnly() throws IOException, InterruptedException {
     String out = run("mount", "-o", "remount,ro", dir.toString());
