@@ -76,19 +76,23 @@ public final class NetcdfRecordStore implements RecordStore {
   /** About how many bytes one read of whole records covers. */
   private static final long READ_SLAB = 8L << 20;
 
-  /** When appended records are fsynced. */
+  /**
+   * When appended records are fsynced. Either way a killed writer loses nothing it appended (the
+   * kernel holds the written pages) and the header's count is written after the records it counts;
+   * they differ only after a power failure or a kernel crash.
+   */
   public enum Sync {
     /**
-     * Each append fsyncs its records before it returns (the default). The header's count of them
-     * reaches the disk with the next append or at close, so the count on disk never runs ahead of the
-     * records, even after a power failure.
+     * Each append fsyncs its records before it returns. The header's count of them reaches the disk
+     * with the next append or at close, so the count on disk never runs ahead of the records, even
+     * after a power failure: at the cost of one fsync per chunk (on the disks measured, about 0.4 of
+     * the disk's rate for 3 MB chunks).
      */
     EACH_APPEND,
     /**
-     * Appends only write (into the page cache), and {@link #close()} fsyncs once, as a plain file
-     * writer does: as fast as the disk takes large writes. A killed process still loses nothing that
-     * was appended (the kernel holds it); a power failure before close may leave the count ahead of
-     * records that never reached the disk.
+     * Appends only write (into the page cache), and {@link #close()} fsyncs once, as netCDF-C, HDF5
+     * and the Python storages do (the default). A power failure before close may leave the count
+     * ahead of records that never reached the disk.
      */
     ON_CLOSE
   }
@@ -125,7 +129,7 @@ public final class NetcdfRecordStore implements RecordStore {
    * @throws UncheckedIOException if it does not exist ({@code READ_ONLY}) or cannot be read or repaired
    */
   public static NetcdfRecordStore open(Path path, Mode mode) {
-    return open(path, mode, Sync.EACH_APPEND);
+    return open(path, mode, Sync.ON_CLOSE);
   }
 
   /**
@@ -133,7 +137,7 @@ public final class NetcdfRecordStore implements RecordStore {
    *
    * @param path the file; it must exist for {@link Mode#READ_ONLY}, else it is created by the first append
    * @param mode how to open it, as {@link #open(Path, Mode)}
-   * @param sync {@link Sync#EACH_APPEND} (the default) or {@link Sync#ON_CLOSE}
+   * @param sync {@link Sync#ON_CLOSE} (the default) or {@link Sync#EACH_APPEND}
    * @return the store
    * @throws StoreFormatException if the file is not a NetCDF-3 file holding records
    * @throws UncheckedIOException if it does not exist ({@code READ_ONLY}) or cannot be read or repaired
