@@ -132,6 +132,22 @@ public final class AtomicFiles {
    * @throws RuntimeException whatever the writer throws unchecked, after the same clean-up
    */
   public static void replace(Path target, Writer writer) {
+    replace(target, writer, true);
+  }
+
+  /**
+   * Replaces the target with what the writer writes, atomically; durably only if asked. Without
+   * {@code durable} the two fsyncs are left out: readers and a killed process still see the old or
+   * the new content whole, but a power failure soon after may leave the file empty or old. For files
+   * that can be made again, where the fsyncs would be most of the cost (a simulation's frames).
+   *
+   * @param target the file to replace or create; its directory must exist
+   * @param writer writes the new contents into a temporary file next to the target
+   * @param durable whether the new content and the rename reach the disk before this returns
+   * @throws UncheckedIOException as {@link #replace(Path, Writer)}
+   * @throws RuntimeException whatever the writer throws unchecked, after the same clean-up
+   */
+  public static void replace(Path target, Writer writer, boolean durable) {
     Path abs = target.toAbsolutePath().normalize();
     Path dir = abs.getParent();
     if (dir == null || !Files.isDirectory(dir)) {
@@ -159,14 +175,16 @@ public final class AtomicFiles {
       tmp = dir.resolve("." + abs.getFileName() + "." + token + ".tmp");
       Files.createFile(tmp); // default permissions, as the target would get
       writer.write(tmp);
-      try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-        // fdatasync: the data and the metadata needed to read it back (the size), not the timestamps
-        ch.force(false);
+      if (durable) {
+        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+          // fdatasync: the data and the metadata needed to read it back (the size), not the timestamps
+          ch.force(false);
+        }
       }
       old = keepAside(abs);
       Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       moved = true;
-      syncDirectory(dir);
+      if (durable) syncDirectory(dir);
       releaseLater(old);
     } catch (IOException e) {
       throw failure(abs, describe(e, dir), e);

@@ -31,6 +31,22 @@ import java.util.Objects;
 public final class Netcdf {
   private Netcdf() {}
 
+  /** Whether a write reaches the disk before it returns. Either way it is atomic. */
+  public enum Durability {
+    /**
+     * The new file and its rename are fsynced: after a power failure the target holds the old
+     * dataset or the new one (the default, and what harvests use).
+     */
+    DURABLE,
+    /**
+     * No fsync: readers and a killed process see the old dataset or the new one, whole, but a power
+     * failure soon after may leave the old one or an empty file. Several times faster for small
+     * files, whose cost is mostly the two fsyncs; for files that can be made again, such as a
+     * simulation's frames, and as netCDF-C and xarray write.
+     */
+    ATOMIC
+  }
+
   /**
    * Writes a dataset as NetCDF-3 64-bit offset ({@link NetcdfFormat#NETCDF3_64BIT_OFFSET}), the format
    * every NetCDF tool reads, in pure Java, replacing the file atomically.
@@ -58,12 +74,30 @@ public final class Netcdf {
    * @throws UncheckedIOException if the file cannot be written; the old file, if any, is unchanged
    */
   public static void write(Dataset dataset, Path path, NetcdfFormat format) {
+    write(dataset, path, format, Durability.DURABLE);
+  }
+
+  /**
+   * Writes a dataset in the given format, replacing the file atomically, and durably or not.
+   *
+   * @param dataset the dataset to write
+   * @param path the file; its directory must exist
+   * @param format NetCDF-3 64-bit offset or NetCDF-4
+   * @param durability {@link Durability#DURABLE} to fsync (as {@link #write(Dataset, Path, NetcdfFormat)}),
+   *     {@link Durability#ATOMIC} not to
+   * @throws IllegalArgumentException if the dataset holds what the format cannot; nothing is written
+   * @throws UnsupportedOperationException for {@link NetcdfFormat#NETCDF4} without the NetCDF C
+   *     library; the message says what to install
+   * @throws UncheckedIOException if the file cannot be written; the old file, if any, is unchanged
+   */
+  public static void write(Dataset dataset, Path path, NetcdfFormat format, Durability durability) {
     Objects.requireNonNull(dataset, "dataset");
     Objects.requireNonNull(path, "path");
     Objects.requireNonNull(format, "format");
+    Objects.requireNonNull(durability, "durability");
     if (format == NetcdfFormat.NETCDF4) Netcdf4Library.require(isNetcdf4Available());
     NcFile file = CfEncoder.encode(dataset, format); // every check, before any file is touched
-    NetcdfWriter.write(file, path, format);
+    NetcdfWriter.write(file, path, format, null, durability == Durability.DURABLE);
   }
 
   /**

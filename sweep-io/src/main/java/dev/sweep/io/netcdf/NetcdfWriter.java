@@ -58,6 +58,11 @@ final class NetcdfWriter {
    * @throws UncheckedIOException naming the file, if writing, syncing or renaming fails
    */
   static void write(NcFile file, Path target, NetcdfFormat format, String recordDim) {
+    write(file, target, format, recordDim, true);
+  }
+
+  /** As {@link #write(NcFile, Path, NetcdfFormat, String)}, fsynced only if {@code durable}. */
+  static void write(NcFile file, Path target, NetcdfFormat format, String recordDim, boolean durable) {
     long start = System.nanoTime();
     AtomicFiles.replace(target, tmp -> {
       if (format == NetcdfFormat.NETCDF4) {
@@ -67,7 +72,7 @@ final class NetcdfWriter {
       } else {
         writeFile(file, tmp, format, recordDim);
       }
-    });
+    }, durable);
     if (log.isDebugEnabled()) {
       long bytes = target.toFile().length();
       double ms = (System.nanoTime() - start) / 1e6;

@@ -4,6 +4,7 @@ import dev.sweep.data.Dataset;
 import dev.sweep.data.Index;
 import dev.sweep.data.Variable;
 import dev.sweep.io.netcdf.Netcdf;
+import dev.sweep.io.netcdf.NetcdfFormat;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
@@ -59,11 +60,14 @@ final class FrameFiles {
     return b.attr("field", field).attr("frame", frame).build();
   }
 
-  /** Writes one field's frame, atomically (the NetCDF writer replaces the file by a rename). */
+  /**
+   * Writes one field's frame, atomically (the NetCDF writer replaces the file by a rename) but not
+   * durably: a frame can be computed again, and two fsyncs per frame would be most of its cost.
+   */
   static Path write(Path sceneDir, String field, int frame, GridField f) {
     Dataset ds = encode(field, frame, f);
     Path file = sceneDir.resolve(SceneNames.frameFileName(field, frame));
-    Netcdf.write(ds, file);
+    Netcdf.write(ds, file, NetcdfFormat.NETCDF3_64BIT_OFFSET, Netcdf.Durability.ATOMIC);
     return file;
   }
 

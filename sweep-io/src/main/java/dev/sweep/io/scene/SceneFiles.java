@@ -1,9 +1,8 @@
 package dev.sweep.io.scene;
 
+import dev.sweep.io.internal.AtomicFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -11,7 +10,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,11 +27,8 @@ final class SceneFiles {
   private SceneFiles() {}
 
   /**
-   * Replaces a file atomically: writes a temporary file in the same directory, fsyncs it, renames it
-   * over the target and fsyncs the directory, so a reader or a crash sees the old or the new content.
-   *
-   * <p>TODO(AtomicFiles): replace with {@code dev.sweep.io.internal.AtomicFiles} once it lands; this is
-   * the one place in the package that writes a file atomically.
+   * Replaces a file atomically and durably ({@link AtomicFiles#replace}): a reader or a crash sees
+   * the old or the new content.
    *
    * @throws UncheckedIOException naming the file; the old file is then untouched
    */
@@ -48,38 +43,7 @@ final class SceneFiles {
    * most of the cost of creating a scene.
    */
   static void writeAtomically(Path target, byte[] content, boolean durable) {
-    Path dir = target.toAbsolutePath().getParent();
-    Path tmp = dir.resolve("." + target.getFileName() + "." + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
-    boolean moved = false;
-    try {
-      try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-        ByteBuffer buf = ByteBuffer.wrap(content);
-        while (buf.hasRemaining()) ch.write(buf);
-        if (durable) ch.force(false);
-      }
-      Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      moved = true;
-      if (durable) syncDirectory(dir);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + target + ": " + e, e);
-    } finally {
-      if (!moved) {
-        try {
-          Files.deleteIfExists(tmp);
-        } catch (IOException e) {
-          LOG.warn("could not delete the temporary file {}: {}", tmp, e.toString());
-        }
-      }
-    }
-  }
-
-  /** Makes a rename or a new entry durable; not every platform can open a directory, and that is no error. */
-  static void syncDirectory(Path dir) {
-    try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
-      ch.force(true);
-    } catch (IOException | UnsupportedOperationException e) {
-      LOG.debug("cannot fsync directory {}: {}", dir, e.toString());
-    }
+    AtomicFiles.replace(target, tmp -> Files.write(tmp, content), durable);
   }
 
   /**

@@ -44,6 +44,24 @@ class AtomicWriteTest {
   }
 
   @Test
+  void anAtomicWriteWithoutFsyncsReplacesTheFileWholeAndFailsAsADurableOne() throws Exception {
+    Path file = dir.resolve("frame.nc");
+    Netcdf.write(Samples.small(), file, NetcdfFormat.NETCDF3_64BIT_OFFSET, Netcdf.Durability.ATOMIC);
+    DatasetAssertions.assertIdentical(Samples.small(), Netcdf.read(file));
+    byte[] before = Files.readAllBytes(file);
+    Dataset unstorable = Samples.small().toBuilder()
+        .variable(Variable.of("seed", List.of("a"), Nd4j.create(new long[] {1, 2, 1L << 40}, new long[] {3}, DataType.INT64)))
+        .build();
+    assertThrows(IllegalArgumentException.class,
+        () -> Netcdf.write(unstorable, file, NetcdfFormat.NETCDF3_64BIT_OFFSET, Netcdf.Durability.ATOMIC));
+    assertArrayEquals(before, Files.readAllBytes(file));
+    assertEquals(List.of(file), files(), "no temporary file is left");
+    NullPointerException e = assertThrows(NullPointerException.class,
+        () -> Netcdf.write(Samples.small(), file, NetcdfFormat.NETCDF3_64BIT_OFFSET, null));
+    assertEquals("durability", e.getMessage());
+  }
+
+  @Test
   void failureWhileWritingDataDeletesTheTemporaryFileAndKeepsTheOldOne() throws Exception {
     Path file = dir.resolve("results.nc");
     Netcdf.write(Samples.small(), file);
