@@ -16,7 +16,9 @@ import java.util.PrimitiveIterator;
  * optionally, trailing dimensions of 1); a zero (or NaN) means "not yet written". Several key datasets
  * count together: a frame is complete when every key is non-zero at its index; keys of different
  * lengths are zero-padded. Only the contiguous prefix of completed frames is yielded, so a frame
- * written out of order (a snake scan's row written right to left) waits for the frames before it.
+ * written out of order (a snake scan's row written right to left) waits for the frames before it. A
+ * key once written is taken to stay written: a poll reads the keys from the row of the first frame
+ * not yet complete, so its cost follows the new frames, not the size of the scan.
  *
  * <pre>{@code
  * KeyFollower keys = KeyFollower.builder(source).keys("/entry/keys/key_1")
@@ -187,23 +189,38 @@ public final class KeyFollower implements PrimitiveIterator.OfLong {
         }
       }
       if (keyScanShapes != null) checkGrowth(key, keyScanShapes[k], shapes[k]);
-      Column values = source.read(key);
-      long len = values.length();
-      long firstZero = len;
-      for (long i = 0; i < len; i++) {
-        double v = values.getDouble(i);
-        if (v == 0 || v != v) {
-          firstZero = i;
-          break;
-        }
-      }
-      firstIncomplete = Math.min(firstIncomplete, firstZero);
+      firstIncomplete = Math.min(firstIncomplete, firstZero(key, shape));
     }
     scanRank = rank;
     keyScanShapes = shapes;
     keyMaxShapes = maxShapes;
     max = firstIncomplete - 1;
     if (flag) finishedSet = true;
+  }
+
+  /**
+   * The flat index of the key's first zero, or its length. Keys once written stay written, so only the
+   * rows from the one holding the first frame not yet known complete are read: a poll costs the new
+   * rows, not the whole scan.
+   */
+  private long firstZero(String key, long[] shape) {
+    long rowLen = 1;
+    for (int d = 1; d < shape.length; d++) rowLen *= shape[d];
+    long len = shape[0] * rowLen;
+    if (rowLen == 0) return 0;
+    long startRow = Math.min(shape[0], (max + 1) / rowLen);
+    if (startRow == shape[0]) return len;
+    long[] origin = new long[shape.length];
+    long[] box = shape.clone();
+    origin[0] = startRow;
+    box[0] = shape[0] - startRow;
+    Column values = startRow == 0 ? source.read(key) : source.read(key, origin, box);
+    long base = startRow * rowLen;
+    for (long i = 0, n = values.length(); i < n; i++) {
+      double v = values.getDouble(i);
+      if (v == 0 || v != v) return base + i;
+    }
+    return len;
   }
 
   private boolean flagSet() {
