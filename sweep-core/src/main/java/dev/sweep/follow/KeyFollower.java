@@ -57,6 +57,7 @@ public final class KeyFollower implements PrimitiveIterator.OfLong {
   private boolean finishedSet;
   private StopReason stop;
   private long polls;
+  private long flagRows; // the finished flag's rows at the last poll
 
   private KeyFollower(Builder b) {
     this.source = b.source;
@@ -225,7 +226,21 @@ public final class KeyFollower implements PrimitiveIterator.OfLong {
 
   private boolean flagSet() {
     Shapes.require(source, finished, "finished flag dataset");
-    Column flag = source.read(finished);
+    long[] shape = source.shape(finished);
+    // A flag over records (one value per record) is read from the last row seen before: earlier rows
+    // were zero and stay so. A scalar, or a flag of one row, is read whole.
+    long from = shape.length == 0 ? 0 : Math.max(0, Math.min(flagRows, shape[0]) - 1);
+    if (shape.length > 0) flagRows = shape[0];
+    Column flag;
+    if (from == 0) {
+      flag = source.read(finished);
+    } else {
+      long[] origin = new long[shape.length];
+      long[] box = shape.clone();
+      origin[0] = from;
+      box[0] = shape[0] - from;
+      flag = source.read(finished, origin, box);
+    }
     for (long i = 0, n = flag.length(); i < n; i++) {
       double v = flag.getDouble(i);
       if (v != 0 && v == v) return true;
@@ -251,6 +266,7 @@ public final class KeyFollower implements PrimitiveIterator.OfLong {
   /** Starts again from the first frame: the next {@link #nextLong()} is 0, and the follower has not stopped. */
   public void reset() {
     next = 0;
+    flagRows = 0;
     stop = null;
     finishedSet = false;
   }
