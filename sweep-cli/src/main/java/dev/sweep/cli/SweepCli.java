@@ -24,7 +24,7 @@ import picocli.CommandLine.Command;
     description = "Parameter sweeps with labelled N-dimensional results.")
 public final class SweepCli implements Runnable {
   /** The names of the commands this module defines, which no plug-in may take. */
-  private static final List<String> BUILT_IN = List.of("show", "plot", "grow", "crop", "help");
+  private static final List<String> BUILT_IN = List.of("show", "plot", "grow", "crop", "follow", "help");
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -78,6 +78,7 @@ public final class SweepCli implements Runnable {
     commands.put("plot", new CommandLine(new PlotCommand()));
     commands.put("grow", new CommandLine(new GrowCommand()));
     commands.put("crop", new CommandLine(new CropCommand()));
+    commands.put("follow", new CommandLine(new FollowCommand()));
     for (String name : BUILT_IN) owners.put(name, "sweep's own '" + name + "' command");
     List<Runnable> configure = new ArrayList<>();
     for (Subcommand plugin : plugins) {

@@ -86,7 +86,7 @@ class SweepCliTest {
   @Test
   void aCommandLineIsBuiltFromTheGivenPluginsOnly() {
     CommandLine cl = SweepCli.commandLine(List.of());
-    assertEquals(List.of("crop", "grow", "plot", "show", "help"), List.copyOf(cl.getSubcommands().keySet()));
+    assertEquals(List.of("crop", "follow", "grow", "plot", "show", "help"), List.copyOf(cl.getSubcommands().keySet()));
   }
 
   /**

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The map of sweep-core, enforced: packages depend only in the direction data flows
- * (space -> run -> data, farm -> run/store/space/data, traj -> store/data, store -> data), and the core knows no file
+ * (space -> run -> data, farm -> run/store/space/data, traj -> store/data, store -> data,
+ * follow -> data), and the core knows no file
  * format, table library or cluster client. Each rule is also shown to fail on a class that breaks it.
  */
 class ArchitectureTest {
@@ -58,7 +59,14 @@ class ArchitectureTest {
             .as("trajectories speak of data and storage, not of sweeps"),
         noClasses().that().resideInAnyPackage("dev.sweep.data..", "dev.sweep.store..")
             .should().dependOnClassesThat().resideInAPackage("dev.sweep.traj..")
-            .as("the data model and the storage ports know nothing of trajectories"));
+            .as("the data model and the storage ports know nothing of trajectories"),
+        noClasses().that().resideInAPackage("dev.sweep.follow..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.sweep.space..", "dev.sweep.run..", "dev.sweep.farm..",
+                "dev.sweep.store..", "dev.sweep.traj..")
+            .as("the follower speaks of data only, through its own port"),
+        noClasses().that().resideOutsideOfPackage("dev.sweep.follow..")
+            .should().dependOnClassesThat().resideInAPackage("dev.sweep.follow..")
+            .as("nothing else in the core knows the follower"));
   }
 
   @Test

@@ -122,6 +122,12 @@ public final class DemoCommand implements Subcommand, Callable<Integer> {
     Lesson10_Crop.Result crop = Lesson10_Crop.run(out, options, slurm, o);
     o.println(crop.harvest());
     o.println("-> " + out.resolve("waves.nc"));
+
+    heading(o, "13. Follow: a writer JVM scans a 10x20 grid into scan.nc, 64x64 frames a few ms apart; each frame"
+        + " summed as soon as it is complete");
+    Lesson13_Follow.Result follow = Lesson13_Follow.run(out, o);
+    o.println("stopped: " + follow.stop().description() + " -> " + out.resolve("scan.nc")
+        + " (./sweep follow " + out.resolve("scan.nc") + " --keys key --data frame --finished finished)");
     return 0;
   }
 

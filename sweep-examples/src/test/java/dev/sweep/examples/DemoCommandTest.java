@@ -30,7 +30,7 @@ class DemoCommandTest {
   void helpListsTheCommands() {
     String out = capture(() -> assertEquals(0, SweepCli.execute("--help")));
     assertTrue(out.contains("demo"), out);
-    assertTrue(out.matches("(?s).*Commands:\\s+crop .*\\n\\s+demo +Run the tutorial.*\\n\\s+grow .*\\n\\s+plot .*\\n\\s+show .*\\n\\s+help .*"), out);
+    assertTrue(out.matches("(?s).*Commands:\\s+crop .*\\n\\s+demo +Run the tutorial.*\\n\\s+follow .*\\n\\s+grow .*\\n\\s+plot .*\\n\\s+show .*\\n\\s+help .*"), out);
   }
 
   /** The class names sweep-cli's tests assert are absent from its class path are real ones. */
@@ -56,6 +56,9 @@ class DemoCommandTest {
     assertTrue(out.contains("<sweep.Scene> " + dir.resolve("scenes/sim_000003")), out);
     assertTrue(out.contains("SceneBatch(smoothness: 4) [" + dir.resolve("scenes/sim_000004")), out);
     assertEquals(8, dev.sweep.io.scene.Scene.list(dir.resolve("scenes")).size());
+    assertTrue(out.contains("== 13. Follow"), out);
+    assertTrue(out.contains("\nrow 9: "), out);
+    assertTrue(out.contains("stopped: finished: the writer set the finished flag"), out);
     String again = capture(() -> assertEquals(0, SweepCli.execute("demo", "--out", dir.toString(), "-v", "0")));
     assertTrue(again.contains("Dimensions:  (a: 6, b: 5, c: 2)"), again); // a second demo starts afresh
     assertEquals(8, dev.sweep.io.scene.Scene.list(dir.resolve("scenes")).size(), "its scenes too");

@@ -6,6 +6,8 @@
  * xarray opens as its own. Each format lives in its own package: {@code netcdf} for datasets,
  * {@code csv} for tables, {@code crop} for the directories of crops (see {@link dev.sweep.farm.Crop}),
  * {@code scene} for simulations' directories of frames (PhiFlow's scenes, start with
- * {@link dev.sweep.io.scene.Scene}).
+ * {@link dev.sweep.io.scene.Scene}), {@code hdf5} for HDF5 files followed while h5py writes them.
+ * {@link dev.sweep.io.FollowSources#open} opens a file another process is writing (NetCDF-3 or HDF5,
+ * told by its first bytes) for a {@link dev.sweep.follow.FrameFollower}; see {@code FOLLOW.md}.
  */
 package dev.sweep.io;

@@ -175,6 +175,23 @@ public final class NetcdfRecordStore implements RecordStore {
     return s;
   }
 
+  /**
+   * Opens a record file read-only for a follower: as {@link Mode#READ_ONLY}, but without the warning
+   * about bytes after the counted records, which in a file being written are the append in progress.
+   */
+  static NetcdfRecordStore openLive(Path path) {
+    Objects.requireNonNull(path, "path");
+    NetcdfRecordStore s = new NetcdfRecordStore(path, Mode.READ_ONLY, Sync.EACH_APPEND);
+    synchronized (s) {
+      if (!Files.exists(path)) {
+        throw new UncheckedIOException("cannot read " + path, new NoSuchFileException(path.toString()));
+      }
+      s.tornWarned = true;
+      s.load();
+    }
+    return s;
+  }
+
   @Override
   public Path path() {
     return path;
