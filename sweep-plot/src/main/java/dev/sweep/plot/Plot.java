@@ -260,6 +260,8 @@ public final class Plot {
   /** {@return the plot as an SVG document of {@link #width()} x {@link #height()} pixels} */
   public String toSvg() {
     SVGGraphics2D g = new SVGGraphics2D(width, height);
+    // JFreeChart's block renderer saves and restores this hint, and SVGGraphics2D refuses to restore it to null.
+    g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_DEFAULT);
     figure().draw(g, width, height);
     return g.getSVGDocument();
   }

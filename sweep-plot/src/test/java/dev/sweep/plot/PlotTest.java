@@ -165,6 +165,25 @@ class PlotTest {
     assertLooksDrawn(plot, dir.resolve("scatter.png"));
   }
 
+  /** What sweep-io's hand-drawn scatter plot promised: the default size, one colour per hue and no other. */
+  @Test
+  void scatterOfASamplersTableShowsOneColourPerHue() throws IOException {
+    Plot plot = Plot.scatter(Fixtures.samples(4000)).x("x").y("out").hue("fn").build();
+    assertEquals(List.of(800, 560), List.of(plot.width(), plot.height()));
+    Set<Integer> seen = colours(assertLooksDrawn(plot, dir.resolve("trig.png")));
+    for (int k = 0; k < 3; k++) {
+      assertTrue(seen.contains(Palette.CATEGORICAL[k].getRGB() & 0xFFFFFF), "the legend shows hue colour " + k);
+    }
+    assertFalse(seen.contains(Palette.CATEGORICAL[3].getRGB() & 0xFFFFFF), "three values of fn, three colours");
+  }
+
+  @Test
+  void aStringColumnOnAnAxisIsCategorical() {
+    XYPlot p = Plot.scatter(Fixtures.samples(50)).x("fn").y("out").hue("amp").build().figure().panels().get(0).getXYPlot();
+    assertEquals(List.of("cos", "sin", "tan"), new java.util.TreeSet<>(List.of(((SymbolAxis) p.getDomainAxis()).getSymbols()))
+        .stream().toList());
+  }
+
   @Test
   void scatterWithANumericHueHasAColourBar() {
     Figure f = Plot.scatter(Fixtures.samples(200)).x("x").y("out").hue("out").build().figure();
@@ -231,6 +250,17 @@ class PlotTest {
     assertTrue(text.startsWith("<?xml"), text.substring(0, 40));
     assertTrue(text.contains("<svg") && text.contains("width='920.0' height='420.0'"), text.substring(0, 300));
     assertTrue(text.contains(">c = true</text>"), "text stays text in SVG");
+  }
+
+  @Test
+  void everyKindWritesSvg() throws IOException {
+    List<Plot> plots = List.of(Plot.heatmap(Fixtures.structured(), "C").x("t").col("k").build(),
+        Plot.scatter(Fixtures.samples(100)).x("x").y("out").hue("amp").build(),
+        Plot.hist(Fixtures.samples(100), "out").hue("fn").build());
+    for (Plot p : plots) {
+      String svg = Files.readString(p.write(dir.resolve(p.kind().word() + ".svg")));
+      assertTrue(svg.contains("<svg") && svg.endsWith("</svg>\n") || svg.trim().endsWith("</svg>"), p.toString());
+    }
   }
 
   @Test
