@@ -62,7 +62,7 @@ record Figure(String title, int rows, int cols, List<JFreeChart> panels, List<Le
     double top = 6;
     if (title != null) {
       TextTitle t = new TextTitle(title, TITLE_FONT);
-      Size2D s = t.arrange(g, new RectangleConstraint(width, null));
+      Size2D s = t.arrange(g, new RectangleConstraint(new Range(0, width), new Range(0, height)));
       t.draw(g, new Rectangle2D.Double(0, top, width, s.height));
       top += s.height + 4;
     }

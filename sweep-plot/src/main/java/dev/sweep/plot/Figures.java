@@ -250,7 +250,7 @@ final class Figures {
       };
       for (int h = 0; h < nh; h++) {
         r.setSeriesPaint(h, withAlpha(hueCats == null ? Palette.CATEGORICAL[0] : Palette.category(h, nh), alpha));
-        r.setSeriesShape(h, circle(7));
+        r.setSeriesShape(h, circle(p.frame.rows() > 2000 ? 5 : 7));
       }
       panels.add(panel(f, k, xAxis(xc, xc.label()), xAxis(yc, yc.label()), c, r));
     }
@@ -379,6 +379,7 @@ final class Figures {
     bar.setAxisOffset(4);
     bar.setStripOutlineVisible(false);
     bar.setPadding(new RectangleInsets(4, 6, 4, 6));
+    bar.setAxisLocation(org.jfree.chart.axis.AxisLocation.TOP_OR_RIGHT); // the strip, then its ticks and label
     return bar;
   }
 
@@ -475,7 +476,34 @@ final class Figures {
       style(a);
       return a;
     }
-    return numberAxis(label);
+    NumberAxis a = numberAxis(label);
+    ticks(a, ((Numbers) c).values());
+    return a;
+  }
+
+  /**
+   * A tick at each value when there are at most 12 evenly spaced ones (a dimension's labels, such as
+   * x = 10, 20, 30), else whole-number ticks for whole numbers; otherwise JFreeChart's choice.
+   */
+  private static void ticks(NumberAxis a, double[] values) {
+    java.util.TreeSet<Double> distinct = new java.util.TreeSet<>();
+    boolean whole = true;
+    for (double v : values) {
+      if (!Double.isFinite(v)) continue;
+      whole &= v == Math.rint(v);
+      if (distinct.size() <= 12) distinct.add(v);
+    }
+    if (distinct.size() >= 2 && distinct.size() <= 12) {
+      double[] d = distinct.stream().mapToDouble(Double::doubleValue).toArray();
+      double step = (d[d.length - 1] - d[0]) / (d.length - 1);
+      boolean even = true;
+      for (int i = 1; i < d.length; i++) even &= Math.abs(d[i] - d[i - 1] - step) <= 1e-3 * step;
+      if (even && Math.abs(d[0] / step - Math.rint(d[0] / step)) < 1e-6) {
+        a.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(step));
+        return;
+      }
+    }
+    if (whole && !distinct.isEmpty()) a.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
   }
 
   private static NumberAxis numberAxis(String label) {
@@ -502,6 +530,7 @@ final class Figures {
     plot.setDomainGridlineStroke(new BasicStroke(1f));
     plot.setRangeGridlineStroke(new BasicStroke(1f));
     plot.setAxisOffset(RectangleInsets.ZERO_INSETS);
+    plot.setSeriesRenderingOrder(org.jfree.chart.plot.SeriesRenderingOrder.FORWARD); // later series on top, as matplotlib
     if (f.panels() > 1) {
       if (!f.bottomRow(k)) xa.setLabel(null);
       if (!f.leftColumn(k)) ya.setLabel(null);

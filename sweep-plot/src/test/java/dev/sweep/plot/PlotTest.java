@@ -253,6 +253,14 @@ class PlotTest {
   }
 
   @Test
+  void aTitleGoesAboveThePanels() throws IOException {
+    Plot plot = Plot.line(Fixtures.harvest(), "y").x("a").hue("b").col("c").title("energy by a").build();
+    assertEquals("energy by a", plot.figure().title());
+    assertLooksDrawn(plot, dir.resolve("titled.png"));
+    assertTrue(plot.toSvg().contains(">energy by a</text>"));
+  }
+
+  @Test
   void everyKindWritesSvg() throws IOException {
     List<Plot> plots = List.of(Plot.heatmap(Fixtures.structured(), "C").x("t").col("k").build(),
         Plot.scatter(Fixtures.samples(100)).x("x").y("out").hue("amp").build(),
