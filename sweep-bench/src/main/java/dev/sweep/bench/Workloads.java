@@ -52,7 +52,7 @@ public final class Workloads {
   /** The names of all workloads, in the order they run. */
   public static List<String> names() {
     return List.of("combo_runner", "runner_dataset", "vector_output", "harvest", "sampler_csv", "missing_cases",
-        "reduce_mean", "to_table", "parallel_speedup", "parallel_trivial", "netcdf_write", "disk_write", "scene_write",
+        "reduce_mean", "to_table", "plot_line", "parallel_speedup", "parallel_trivial", "netcdf_write", "disk_write", "scene_write",
         "scene_create", "memory_peak", "trajectory_write", "trajectory_read", "trajectory_memory", "crop_sow",
         "crop_reap", "crop_worker");
   }
@@ -69,6 +69,7 @@ public final class Workloads {
       case "missing_cases": return missingCases();
       case "reduce_mean": return reduceMean();
       case "to_table": return toTable();
+      case "plot_line": return PlotWorkload.line(quick, workDir);
       case "parallel_speedup": return parallelSpeedup();
       case "parallel_trivial": return parallelTrivial();
       case "disk_write": return diskWrite();

@@ -126,6 +126,17 @@ final class Figures {
     Categories hue = (Categories) p.frame.col(p.hue);
     List<String> keys = hue == null ? List.of(p.frame.col(p.y).label()) : hue.levels();
     int nh = keys.size();
+    // Many numeric labels (a hue over a numeric dimension) are coloured by value, with a colour bar.
+    double[] hueValues = hue != null && nh > Palette.CATEGORICAL.length ? numbers(keys) : null;
+    Palette.Viridis hueScale = null;
+    Color[] colours = new Color[nh];
+    if (hueValues != null) {
+      double[] r = range(hueValues);
+      hueScale = new Palette.Viridis(r[0], r[1]);
+      for (int h = 0; h < nh; h++) colours[h] = (Color) hueScale.getPaint(hueValues[h]);
+    } else {
+      for (int h = 0; h < nh; h++) colours[h] = hue == null ? Palette.CATEGORICAL[0] : Palette.category(h, nh);
+    }
     List<JFreeChart> panels = new ArrayList<>();
     boolean[] marks = new boolean[nh]; // whether some panel marks the points of a line: then so does its legend entry
     for (int k = 0; k < f.panels(); k++) {
@@ -157,8 +168,9 @@ final class Figures {
       }
       XYLineAndShapeRenderer r = es == null ? new XYLineAndShapeRenderer(true, false) : new DeviationRenderer(true, false);
       if (r instanceof DeviationRenderer d) d.setAlpha(0.22f);
+      r.setDrawSeriesLineAsPath(true); // one path per line: smooth joins, and far fewer strokes to rasterise
       for (int h = 0; h < nh; h++) {
-        Color colour = hue == null ? Palette.CATEGORICAL[0] : Palette.category(h, nh);
+        Color colour = colours[h];
         r.setSeriesPaint(h, colour);
         r.setSeriesFillPaint(h, colour);
         r.setSeriesStroke(h, LINE);
@@ -170,10 +182,10 @@ final class Figures {
     }
     shareRanges(panels, false);
     List<Figure.LegendGroup> legend = new ArrayList<>();
-    if (hue != null) {
+    if (hue != null && hueScale == null) {
       List<LegendItem> items = new ArrayList<>();
       for (int h = 0; h < nh; h++) {
-        Color colour = Palette.category(h, nh);
+        Color colour = colours[h];
         boolean marked = marks[h];
         LegendItem item = new LegendItem(keys.get(h), null, null, null, marked, SHAPES[h % SHAPES.length],
             true, colour, false, colour, LINE, true, new Line2D.Double(-9, 0, 9, 0), LINE, colour);
@@ -181,7 +193,18 @@ final class Figures {
       }
       legend.add(new Figure.LegendGroup(hue.label(), capped(items)));
     }
-    return new Figure(p.title, f.rows, f.cols, panels, legend, null);
+    return new Figure(p.title, f.rows, f.cols, panels, legend, hueScale == null ? null : colourBar(hueScale, hue.label()));
+  }
+
+  /** The labels as numbers, or null if one is not a number. */
+  private static double[] numbers(List<String> labels) {
+    double[] v = new double[labels.size()];
+    try {
+      for (int i = 0; i < v.length; i++) v[i] = Double.parseDouble(labels.get(i));
+    } catch (NumberFormatException e) {
+      return null;
+    }
+    return v;
   }
 
   /** The rows of one panel, ordered by x (stable, so equal x keep their order). */

@@ -96,16 +96,40 @@ class PlotTest {
   }
 
   @Test
+  void lineWithManyNumericHueLabelsColoursByValueWithAColourBar() {
+    Figure f = Plot.line(hundredLines(false), "y").x("t").hue("line").build().figure();
+    assertEquals(100, f.panels().get(0).getXYPlot().getDataset().getSeriesCount());
+    assertTrue(f.legend().isEmpty());
+    assertEquals("line", f.colourBar().getAxis().getLabel());
+    assertEquals(0, f.colourBar().getScale().getLowerBound());
+    assertEquals(99, f.colourBar().getScale().getUpperBound());
+    var renderer = f.panels().get(0).getXYPlot().getRenderer();
+    assertEquals(Palette.viridis(0), renderer.getSeriesPaint(0));
+    assertEquals(Palette.viridis(1), renderer.getSeriesPaint(99));
+  }
+
+  @Test
   void lineWithManyHueLabelsCapsItsLegend() {
-    double[][] y = new double[100][20];
-    for (int i = 0; i < 100; i++) for (int j = 0; j < 20; j++) y[i][j] = Math.sin(j / 3.0 + i / 10.0);
-    Dataset ds = Dataset.builder().coord("line", dev.sweep.data.Index.range(100)).coord("t", dev.sweep.data.Index.range(20))
-        .variable("y", List.of("line", "t"), org.nd4j.linalg.factory.Nd4j.createFromArray(y)).build();
-    Figure f = Plot.line(ds, "y").x("t").hue("line").build().figure();
+    Figure f = Plot.line(hundredLines(true), "y").x("t").hue("line").build().figure();
     assertEquals(100, f.panels().get(0).getXYPlot().getDataset().getSeriesCount());
     List<LegendItem> items = f.legend().get(0).items();
     assertEquals(20, items.size());
+    assertEquals("l0", items.get(0).getLabel());
     assertEquals("... 81 more", items.get(19).getLabel());
+    assertNull(f.colourBar());
+  }
+
+  private static Dataset hundredLines(boolean named) {
+    double[][] y = new double[100][20];
+    String[] names = new String[100];
+    for (int i = 0; i < 100; i++) {
+      names[i] = "l" + i;
+      for (int j = 0; j < 20; j++) y[i][j] = Math.sin(j / 3.0 + i / 10.0);
+    }
+    return Dataset.builder()
+        .coord("line", named ? dev.sweep.data.Index.ofStrings(names) : dev.sweep.data.Index.range(100))
+        .coord("t", dev.sweep.data.Index.range(20))
+        .variable("y", List.of("line", "t"), org.nd4j.linalg.factory.Nd4j.createFromArray(y)).build();
   }
 
   // ---- heatmap
