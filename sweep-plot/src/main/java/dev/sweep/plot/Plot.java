@@ -652,10 +652,8 @@ public final class Plot {
         default -> { }
       }
       numeric(value, "y");
-      if (kind == Kind.SCATTER) {
-        if (!ds.sizes().containsKey(x)) numeric(ds.variable(x), "x");
-        if (size != null && !ds.sizes().containsKey(size)) numeric(ds.variable(size), "size");
-      }
+      // A scatter plot's x may hold strings (one column of points per label); its size must be numbers.
+      if (kind == Kind.SCATTER && size != null && !ds.sizes().containsKey(size)) numeric(ds.variable(size), "size");
       // Dimensions (other than a scatter plot's axes and size) are categories.
       for (String n : new String[] {x, ydim, hue, col, row}) {
         if (n == null || !ds.sizes().containsKey(n)) continue;
