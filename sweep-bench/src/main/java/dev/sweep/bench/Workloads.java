@@ -52,10 +52,10 @@ public final class Workloads {
   /** The names of all workloads, in the order they run. */
   public static List<String> names() {
     return List.of("combo_runner", "runner_dataset", "vector_output", "harvest", "harvest_campaign",
-        "harvest_checkpointed", "sampler_csv", "missing_cases", "reduce_mean", "to_table", "parallel_speedup",
-        "parallel_trivial", "netcdf_write", "disk_write", "scene_write", "scene_create", "memory_peak",
-        "trajectory_write", "trajectory_read", "trajectory_memory", "crop_sow", "crop_reap", "crop_worker",
-        "follow_latency", "follow_latency_hdf5", "follow_idle_cpu");
+        "harvest_checkpointed", "sampler_csv", "missing_cases", "reduce_mean", "to_table", "plot_line",
+        "parallel_speedup", "parallel_trivial", "netcdf_write", "disk_write", "scene_write", "scene_create",
+        "memory_peak", "trajectory_write", "trajectory_read", "trajectory_memory", "crop_sow", "crop_reap",
+        "crop_worker", "follow_latency", "follow_latency_hdf5", "follow_idle_cpu");
   }
 
   /** Runs one workload by name. */
@@ -72,6 +72,7 @@ public final class Workloads {
       case "missing_cases": return missingCases();
       case "reduce_mean": return reduceMean();
       case "to_table": return toTable();
+      case "plot_line": return PlotWorkload.line(quick, workDir);
       case "parallel_speedup": return parallelSpeedup();
       case "parallel_trivial": return parallelTrivial();
       case "disk_write": return diskWrite();

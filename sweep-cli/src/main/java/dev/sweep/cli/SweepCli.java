@@ -13,9 +13,9 @@ import picocli.CommandLine.Command;
 
 /**
  * The {@code sweep} command: the entry point of the {@code ./sweep} launcher. Its own commands are
- * {@code show}, {@code plot}, {@code grow} (the worker of a crop's array jobs) and {@code crop status};
- * other modules on the class path add theirs through
- * {@link Subcommand} (the lessons add {@code demo}, the benchmarks {@code bench}).
+ * {@code show}, {@code grow} (the worker of a crop's array jobs) and {@code crop status}; other
+ * modules on the class path add theirs through {@link Subcommand} (sweep-plot adds {@code plot}, the
+ * lessons {@code demo}, the benchmarks {@code bench}).
  */
 @Command(
     name = "sweep",
@@ -24,7 +24,7 @@ import picocli.CommandLine.Command;
     description = "Parameter sweeps with labelled N-dimensional results.")
 public final class SweepCli implements Runnable {
   /** The names of the commands this module defines, which no plug-in may take. */
-  private static final List<String> BUILT_IN = List.of("show", "plot", "grow", "crop", "follow", "help");
+  private static final List<String> BUILT_IN = List.of("show", "grow", "crop", "follow", "help");
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -75,7 +75,6 @@ public final class SweepCli implements Runnable {
     Map<String, CommandLine> commands = new TreeMap<>();
     Map<String, String> owners = new TreeMap<>();
     commands.put("show", new CommandLine(new ShowCommand()));
-    commands.put("plot", new CommandLine(new PlotCommand()));
     commands.put("grow", new CommandLine(new GrowCommand()));
     commands.put("crop", new CommandLine(new CropCommand()));
     commands.put("follow", new CommandLine(new FollowCommand()));

@@ -80,13 +80,15 @@ public final class DemoCommand implements Subcommand, Callable<Integer> {
     heading(o, "5. structured outputs: bar(i, j, k, t) -> (A, B[x], C[x, t])");
     Path bar = out.resolve("bar.nc");
     Netcdf.write(Lesson05_StructuredOutput.run(options), bar);
-    o.println(Netcdf.read(bar));
-    o.println("-> " + bar);
+    Dataset barRead = Netcdf.read(bar);
+    o.println(barRead);
+    o.println("-> " + bar + ", " + Lesson05_StructuredOutput.plot(barRead, out.resolve("bar.png")));
 
     heading(o, "6. Harvester: two harvests merged into one NetCDF file");
     Files.deleteIfExists(out.resolve("foo.nc")); // the demo starts its files afresh
-    o.println(Lesson06_Harvester.run(out, options));
-    o.println("-> " + out.resolve("foo.nc"));
+    Dataset foo = Lesson06_Harvester.run(out, options);
+    o.println(foo);
+    o.println("-> " + out.resolve("foo.nc") + ", " + Lesson06_Harvester.plot(foo, out.resolve("foo.png")));
 
     heading(o, "7. Sampler: 10,000 + 5,000 random samples of trig(amp, fn, x, phase) synced to CSV");
     Files.deleteIfExists(out.resolve("trig.csv"));

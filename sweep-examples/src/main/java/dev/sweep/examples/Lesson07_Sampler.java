@@ -1,8 +1,8 @@
 package dev.sweep.examples;
 
 import dev.sweep.farm.Sampler;
-import dev.sweep.io.plot.Plots;
 import dev.sweep.io.table.Tables;
+import dev.sweep.plot.Plot;
 import dev.sweep.run.RunOptions;
 import dev.sweep.space.Distribution;
 import dev.sweep.space.Draws;
@@ -42,7 +42,7 @@ public final class Lesson07_Sampler {
     sampler.sampleCombos(10_000);
     sampler.sampleCombos(5_000, tangents());
     Table all = Tables.of(sampler.fullDataset());         // the samples as a Tablesaw table
-    Plots.scatter(all, "x", "out", "fn", dir.resolve("trig.png"));
+    Plot.scatter(all).x("x").y("out").hue("fn").build().write(dir.resolve("trig.png")); // seaborn's relplot
     Stores.dataset(dir.resolve("trig.nc")).write(sampler.fullDataset()); // one 'sample' dimension, for xarray
     return all;
   }

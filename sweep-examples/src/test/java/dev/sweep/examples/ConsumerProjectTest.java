@@ -38,7 +38,7 @@ import org.junit.jupiter.api.Test;
  */
 class ConsumerProjectTest {
   private static final long TIMEOUT_MINUTES = 15;
-  private static final List<String> INSTALLED_MODULES = List.of("sweep-core", "sweep-io");
+  private static final List<String> INSTALLED_MODULES = List.of("sweep-core", "sweep-io", "sweep-plot");
 
   private final Path root = Path.of("").toAbsolutePath().getParent();
   private final Path consumer = root.resolve("examples/consumer");

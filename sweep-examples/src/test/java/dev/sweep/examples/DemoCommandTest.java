@@ -41,7 +41,7 @@ class DemoCommandTest {
   }
 
   @Test
-  void demoPrintsEveryLesson() {
+  void demoPrintsEveryLesson() throws java.io.IOException {
     String out = capture(() -> assertEquals(0, SweepCli.execute("demo", "--out", dir.toString(), "-v", "0")));
     assertTrue(out.contains("== 1. combos"), out);
     assertTrue(out.contains("a_out    (a, b, c) str '1-x-true'"), out);
@@ -49,6 +49,10 @@ class DemoCommandTest {
     assertTrue(out.contains("  * b        (b) str 'v' 'w' 'x' 'y' 'z'"), out);
     assertTrue(java.nio.file.Files.exists(dir.resolve("foo.nc")));
     assertTrue(java.nio.file.Files.exists(dir.resolve("bar.nc")));
+    assertTrue(out.contains("-> " + dir.resolve("bar.nc") + ", " + dir.resolve("bar.png")), out);
+    assertTrue(out.contains("-> " + dir.resolve("foo.nc") + ", " + dir.resolve("foo.png")), out);
+    assertTrue(java.nio.file.Files.size(dir.resolve("foo.png")) > 10_000);
+    assertTrue(java.nio.file.Files.size(dir.resolve("bar.png")) > 10_000);
     assertTrue(out.contains("== 8. Trajectories"), out);
     assertTrue(out.contains("Dimensions:  (time: 1000, component: 1, trajectory: 1000)"), out);
     assertTrue(java.nio.file.Files.exists(dir.resolve("ou.nc")));

@@ -87,6 +87,22 @@ class LessonsTest {
     assertEquals(15_000, dev.sweep.io.netcdf.Netcdf.read(dir.resolve("trig.nc")).sizes().get("sample"));
   }
 
+  /** The pictures of lessons 5, 6 and 11: each the size its facets ask for, and far from blank. */
+  @Test
+  void lessonsFiveSixAndElevenDrawTheirResults(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws java.io.IOException {
+    java.nio.file.Path bar = Lesson05_StructuredOutput.plot(Lesson05_StructuredOutput.run(QUIET), dir.resolve("bar.png"));
+    java.nio.file.Path foo = Lesson06_Harvester.plot(Lesson06_Harvester.run(dir, QUIET), dir.resolve("foo.svg"));
+    java.nio.file.Path looking = Lesson11_LookingAtResults.plot(Lesson11_LookingAtResults.run(QUIET), dir.resolve("b.png"));
+    java.awt.image.BufferedImage heat = javax.imageio.ImageIO.read(bar.toFile());
+    assertEquals(List.of(1300, 420), List.of(heat.getWidth(), heat.getHeight()), "three panels, one per k");
+    assertTrue(java.nio.file.Files.size(bar) > 20_000);
+    String svg = java.nio.file.Files.readString(foo);
+    assertTrue(svg.contains(">c = true</text>") && svg.contains(">c = false</text>"), "one panel per c");
+    for (String b : List.of("v", "w", "x", "y", "z")) assertTrue(svg.contains(">" + b + "</text>"), "legend entry " + b);
+    assertEquals(1300, javax.imageio.ImageIO.read(looking.toFile()).getWidth(), "three panels, one per j");
+  }
+
   @Test
   void lesson05HasTheTutorialShapes() {
     Dataset ds = Lesson05_StructuredOutput.run(QUIET);

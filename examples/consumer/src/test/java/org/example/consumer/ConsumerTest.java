@@ -12,8 +12,8 @@ import dev.sweep.data.Index;
 import dev.sweep.io.netcdf.Netcdf;
 import dev.sweep.io.netcdf.NetcdfFormat;
 import dev.sweep.farm.Sampler;
-import dev.sweep.io.plot.Plots;
 import dev.sweep.io.table.Tables;
+import dev.sweep.plot.Plot;
 import dev.sweep.store.Stores;
 import dev.sweep.run.RunOptions;
 import dev.sweep.space.Combos;
@@ -46,7 +46,7 @@ class ConsumerTest {
     assertEquals(1_500, all.rowCount());
     assertEquals(List.of("amp", "fn", "x", "phase", "out"), all.columnNames());
     assertEquals(500, all.stringColumn("fn").isEqualTo("tan").size());
-    Plots.scatter(all, "x", "out", "fn", dir.resolve("trig.png"));
+    Plot.scatter(all).x("x").y("out").hue("fn").build().write(dir.resolve("trig.png"));
     Stores.dataset(dir.resolve("trig.nc")).write(sampler.fullDataset());
     assertEquals(1_500, Netcdf.read(dir.resolve("trig.nc")).sizes().get(Sampler.DIM));
     assertTrue(Files.size(dir.resolve("trig.png")) > 0);

@@ -23,8 +23,8 @@ import picocli.CommandLine;
  * }</pre>
  *
  * <p>The command line loads the plug-ins afresh each time it is built, so an instance serves one
- * command line. A name that another plug-in or a built-in command ({@code show}, {@code plot},
- * {@code help}) already has is refused, naming both classes.
+ * command line. A name that another plug-in or a built-in command ({@code show}, {@code grow},
+ * {@code crop}, {@code help}) already has is refused, naming both classes.
  */
 public interface Subcommand {
 
