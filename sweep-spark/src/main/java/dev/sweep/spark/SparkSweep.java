@@ -77,6 +77,8 @@ import scala.util.Try;
  * <p>Immutable and thread-safe; sweeps on one context may run at once from several threads.
  */
 public final class SparkSweep implements PlanRunner {
+  /** Spark's job property that makes cancelling a job interrupt its running tasks' threads. */
+  private static final String INTERRUPT_ON_CANCEL = "spark.job.interruptOnCancel";
   private static final Logger LOG = LoggerFactory.getLogger(SparkSweep.class);
 
   private final JavaSparkContext sc;
@@ -308,6 +310,10 @@ public final class SparkSweep implements PlanRunner {
     listeners.addAll(options.listeners());
     Broadcast<ShippedPlan> broadcast = sc.broadcast(shipped);
     String description = sc.getLocalProperty("spark.job.description");
+    String interrupt = sc.getLocalProperty(INTERRUPT_ON_CANCEL);
+    // A job cancelled because a run failed under STOP (or the caller was interrupted) interrupts its
+    // running tasks, whose engines then stop at once instead of running the rest of their ranges.
+    sc.setLocalProperty(INTERRUPT_ON_CANCEL, "true");
     sc.setJobDescription("sweep of " + spec.function() + ": " + (runs == plan.size() ? runs + " runs"
         : "runs [" + from + ", " + to + ") of " + plan.size()) + " in " + ranges.size() + " ranges");
     Collected collected = new Collected(plan, runs, assembly);
@@ -318,6 +324,7 @@ public final class SparkSweep implements PlanRunner {
       Failures failures = collected.failures();
       listeners.forEach(l -> l.finished(failures));
       sc.setJobDescription(description);
+      sc.setLocalProperty(INTERRUPT_ON_CANCEL, interrupt);
       broadcast.destroy();
     }
     Failures failures = collected.failures();

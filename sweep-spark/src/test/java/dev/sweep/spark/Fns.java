@@ -64,6 +64,24 @@ public final class Fns {
   /** How many runs each task attempt has made, by Spark's attempt id (unique within the application). */
   private static final Map<Long, AtomicInteger> RUNS_BY_ATTEMPT = new ConcurrentHashMap<>();
 
+  /** Set once a run of {@link #failOrDwell} other than run 0 has started. */
+  static final java.util.concurrent.CountDownLatch DWELLING = new java.util.concurrent.CountDownLatch(1);
+
+  /** How many dwelling runs of {@link #failOrDwell} completed. */
+  static final AtomicInteger DWELT = new AtomicInteger();
+
+  /** Run 0 fails once another task is running; the others take 100 ms each, asleep (interruptibly). */
+  public static double failOrDwell(int i) throws InterruptedException {
+    if (i == 0) {
+      if (!DWELLING.await(120, java.util.concurrent.TimeUnit.SECONDS)) throw new IllegalStateException("nobody dwells");
+      throw new IllegalStateException("run 0 fails on purpose");
+    }
+    DWELLING.countDown();
+    Thread.sleep(100);
+    DWELT.incrementAndGet();
+    return i;
+  }
+
   /** About a millisecond of arithmetic. */
   public static double busy(int i) {
     double x = i;

@@ -158,6 +158,34 @@ class SparkSweepLocalTest {
   }
 
   @Test
+  void underStopTheOtherTasksAreInterruptedRatherThanRunningTheirRanges() throws Exception {
+    java.util.concurrent.CountDownLatch otherEnded = new java.util.concurrent.CountDownLatch(1);
+    List<Object> otherReason = new java.util.concurrent.CopyOnWriteArrayList<>();
+    SparkListener watcher = new SparkListener() {
+      @Override
+      public void onTaskEnd(SparkListenerTaskEnd end) {
+        if (end.taskInfo().index() == 1) { // the range [400, 800): 40 s of dwelling if left to run
+          otherReason.add(end.reason());
+          otherEnded.countDown();
+        }
+      }
+    };
+    sc.sc().addSparkListener(watcher);
+    try {
+      Runner runner = Runner.builder(RunFunction.of(Fns.class, "failOrDwell")).vars("v").options(QUIET).build();
+      Combos combos = Combos.builder().add("i", java.util.stream.IntStream.range(0, 800).boxed().toArray()).build();
+      RunFailedException e = assertThrows(RunFailedException.class,
+          () -> SparkSweep.builder(sc).partitions(2).build().runCombos(runner, combos));
+      assertEquals("run 0 fails on purpose", e.getCause().getMessage());
+      assertTrue(otherEnded.await(120, java.util.concurrent.TimeUnit.SECONDS), "the other task never ended");
+      assertTrue(otherReason.get(0) instanceof org.apache.spark.TaskKilled, "ended by " + otherReason.get(0));
+      assertTrue(Fns.DWELT.get() < 400, Fns.DWELT.get() + " dwelling runs completed");
+    } finally {
+      sc.sc().removeSparkListener(watcher);
+    }
+  }
+
+  @Test
   void aTaskRetriedBySparkDoesNotDuplicateItsResults() throws Exception {
     AtomicInteger failedAttempts = new AtomicInteger();
     AtomicInteger succeeded = new AtomicInteger();
