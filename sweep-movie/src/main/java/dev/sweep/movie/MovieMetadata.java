@@ -29,8 +29,8 @@ final class MovieMetadata {
   double dt = 1;
   Long numFrames;
   String videoFormat;
-  double[] vmin;
-  double[] vmax;
+  double[] vmin = {0};
+  double[] vmax = {1};
   Map<String, Object> fieldAttributes; // py-pde's, decoded one level
   /** What was missing, for the warning of a movie without (all of) our metadata; null if nothing. */
   String missing;

@@ -359,16 +359,17 @@ public final class MovieStore implements RecordStore {
     String dim = layout != null ? layout.recordDim
         : records.dims().isEmpty() ? Trajectory.TIME : records.dims().get(0);
     int n = records.sizes().getOrDefault(dim, 0);
-    MovieLayout l = MovieLayout.of(records, dim, settings.grid, explicitFormat(), settings.bits, vmin(), vmax());
-    if (layout != null) {
-      MovieLayout expected = layout;
-      if (!settings.formatSet && !settings.boundsSet) {
-        // the stored movie decides what the builder left open
-        l = MovieLayout.of(records, dim, settings.grid, layout.format, settings.bits, layout.vmin, layout.vmax);
-      }
-      String diff = expected.difference(l);
+    MovieLayout l;
+    if (layout == null) {
+      l = MovieLayout.of(records, dim, settings.grid, settings.format, settings.bits, settings.vmin, settings.vmax);
+    } else {
+      // the stored movie decides what the builder left open
+      VideoFormat format = settings.formatSet ? settings.format : settings.bitsSet ? null : layout.format;
+      l = MovieLayout.of(records, dim, settings.grid, format, settings.bits,
+          settings.boundsSet ? settings.vmin : layout.vmin, settings.boundsSet ? settings.vmax : layout.vmax);
+      String diff = layout.difference(l);
       if (diff != null) {
-        throw new IncompatibleStoreException(path, expected.describe(), l.describe(), "cannot append to " + path
+        throw new IncompatibleStoreException(path, layout.describe(), l.describe(), "cannot append to " + path
             + ": the records have " + diff + "; write a new movie (WriteMode.TRUNCATE) or match the stored one");
       }
     }
@@ -385,18 +386,6 @@ public final class MovieStore implements RecordStore {
     info = newInfo;
     if (segment == null) segment = new Segment();
     segment.write(columns, t, n);
-  }
-
-  private VideoFormat explicitFormat() {
-    return settings.format;
-  }
-
-  private double[] vmin() {
-    return settings.vmin;
-  }
-
-  private double[] vmax() {
-    return settings.vmax;
   }
 
   /**
@@ -685,6 +674,7 @@ public final class MovieStore implements RecordStore {
     private double[] vmax = {1};
     private boolean boundsSet;
     private int bits = 16;
+    private boolean bitsSet;
     private VideoFormat format;
     private boolean formatSet;
     private int bitrate = -1;
@@ -768,6 +758,7 @@ public final class MovieStore implements RecordStore {
             + "8 or 16 bits per channel)");
       }
       this.bits = bits;
+      bitsSet = true;
       return this;
     }
 
