@@ -15,7 +15,8 @@ import java.util.Set;
  * {@code dt}, {@code t_start}, {@code field_attributes}, and the storage's info entries beside them)
  * plus {@code num_frames} and a {@code sweep} object with what rebuilds the records exactly: the
  * record dimension, each field's name, dimensions, shape, type and attributes, the grid's dimensions,
- * the labels of labelled dimensions, and the Java types of the info values.
+ * the labels of labelled dimensions, the Java types of the info values, and the info entries whose
+ * names are keys of the metadata itself ({@code info}: a simulation's own {@code dt}, say).
  */
 final class MovieMetadata {
   static final Set<String> RESERVED = Set.of("version", "vmin", "vmax", "write_times", "video_format", "dt",
@@ -50,12 +51,10 @@ final class MovieMetadata {
     Map<String, Object> fa = pyPdeFieldAttributes(layout);
     if (fa != null) m.put("field_attributes", fa);
     Map<String, Object> types = new LinkedHashMap<>();
+    Map<String, Object> clashing = new LinkedHashMap<>(); // info named like a key of the metadata: kept apart
     for (Map.Entry<String, Object> e : info.entrySet()) {
-      if (RESERVED.contains(e.getKey())) {
-        throw new IllegalArgumentException("info key '" + e.getKey() + "' is one of the keys a movie's metadata "
-            + "reserves " + RESERVED + "; rename it");
-      }
-      m.put(e.getKey(), e.getValue());
+      if (RESERVED.contains(e.getKey())) clashing.put(e.getKey(), e.getValue());
+      else m.put(e.getKey(), e.getValue());
       types.put(e.getKey(), typeName(e.getValue()));
     }
     Map<String, Object> s = new LinkedHashMap<>();
@@ -82,6 +81,7 @@ final class MovieMetadata {
     }
     s.put("coords", coords);
     s.put("attr_types", types);
+    s.put("info", clashing);
     m.put("sweep", s);
     return MovieJson.shlexQuote(MovieJson.write(m));
   }
@@ -191,6 +191,12 @@ final class MovieMetadata {
       if (RESERVED.contains(key)) continue;
       Object v = attrValue(e.getValue(), types.get(key));
       if (v != null) md.info.put(key, v);
+    }
+    if (sweep instanceof Map<?, ?> s && s.get("info") instanceof Map<?, ?> clashing) {
+      for (Map.Entry<?, ?> e : clashing.entrySet()) {
+        Object v = attrValue(e.getValue(), types.get(String.valueOf(e.getKey())));
+        if (v != null) md.info.put(String.valueOf(e.getKey()), v);
+      }
     }
     if (!(sweep instanceof Map<?, ?> s)) {
       if (md.missing == null) {

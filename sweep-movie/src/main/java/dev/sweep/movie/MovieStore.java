@@ -376,7 +376,7 @@ public final class MovieStore implements RecordStore {
     if (n == 0) return;
     Map<String, Object> newInfo = new LinkedHashMap<>(info);
     newInfo.putAll(records.attrs());
-    MovieMetadata.comment(l, newInfo, false, 0, 1, 0); // refuses reserved info keys before anything is written
+    MovieMetadata.comment(l, newInfo, false, 0, 1, 0); // refuses info JSON cannot hold before anything is written
     double[] t = new double[n];
     Variable tv = records.variables().get(dim);
     for (int i = 0; i < n; i++) t[i] = tv != null ? tv.column().getDouble(i) : size() + i;
