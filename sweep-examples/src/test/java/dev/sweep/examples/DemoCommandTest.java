@@ -56,6 +56,9 @@ class DemoCommandTest {
     assertTrue(out.contains("<sweep.Scene> " + dir.resolve("scenes/sim_000003")), out);
     assertTrue(out.contains("SceneBatch(smoothness: 4) [" + dir.resolve("scenes/sim_000004")), out);
     assertEquals(8, dev.sweep.io.scene.Scene.list(dir.resolve("scenes")).size());
+    assertTrue(out.contains("== 12. Movies"), out);
+    assertTrue(out.contains("1000 frames, gray16le, largest error "), out);
+    assertTrue(java.nio.file.Files.exists(dir.resolve("ou.mkv")));
     String again = capture(() -> assertEquals(0, SweepCli.execute("demo", "--out", dir.toString(), "-v", "0")));
     assertTrue(again.contains("Dimensions:  (a: 6, b: 5, c: 2)"), again); // a second demo starts afresh
     assertEquals(8, dev.sweep.io.scene.Scene.list(dir.resolve("scenes")).size(), "its scenes too");
