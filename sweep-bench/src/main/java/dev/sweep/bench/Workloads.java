@@ -54,7 +54,7 @@ public final class Workloads {
     return List.of("combo_runner", "runner_dataset", "vector_output", "harvest", "sampler_csv", "missing_cases",
         "reduce_mean", "to_table", "parallel_speedup", "parallel_trivial", "netcdf_write", "disk_write", "scene_write",
         "scene_create", "memory_peak", "trajectory_write", "trajectory_read", "trajectory_memory", "crop_sow",
-        "crop_reap", "crop_worker");
+        "crop_reap", "crop_worker", "movie_write", "movie_read");
   }
 
   /** Runs one workload by name. */
@@ -81,6 +81,8 @@ public final class Workloads {
       case "crop_sow": return CropWorkload.sow(quick, workDir);
       case "crop_reap": return CropWorkload.reap(quick, workDir);
       case "crop_worker": return CropWorkload.worker(quick, workDir);
+      case "movie_write": return MovieWorkload.write(quick, workDir);
+      case "movie_read": return MovieWorkload.read(quick, workDir);
       default: throw new IllegalArgumentException("no workload '" + name + "'; the workloads are " + names());
     }
   }
