@@ -143,9 +143,10 @@ class MovieStoreTest {
     }
   }
 
-  @Test
-  void randomAccessGivesTheFrameAskedFor() {
-    Path file = dir.resolve("seek.mkv");
+  @ParameterizedTest
+  @ValueSource(strings = {"seek.mkv", "seek.avi", "seek.mov"})
+  void randomAccessGivesTheFrameAskedFor(String name) {
+    Path file = dir.resolve(name);
     List<Dataset> states = new ArrayList<>();
     for (int i = 0; i < 40; i++) states.add(Movies.constantState("u", List.of("x"), new long[] {8}, i / 40.0));
     try (Trajectory t = movie(file, MovieStore.builder(file))) {
