@@ -70,6 +70,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class MovieStore implements RecordStore {
   private static final Logger LOG = LoggerFactory.getLogger(MovieStore.class);
+  /** The record dimension of a new movie, as of a new trajectory. */
+  private static final String TIME = dev.sweep.traj.Trajectory.TIME;
 
   private final Path path;
   private final Mode mode;
@@ -190,7 +192,7 @@ public final class MovieStore implements RecordStore {
     LOG.warn("{}: {}: reading its frames as one field '{}' {} of values in [{}, {}]", path, what, fieldName, dims, lo,
         hi);
     MovieLayout.Field f = new MovieLayout.Field(fieldName, dims, s, DType.DOUBLE, channels, 0, Map.of());
-    return new MovieLayout(Trajectory.TIME, List.of(f), grid, probe.width(), probe.height(), format,
+    return new MovieLayout(TIME, List.of(f), grid, probe.width(), probe.height(), format,
         new double[] {lo}, new double[] {hi}, Map.of());
   }
 
@@ -231,7 +233,7 @@ public final class MovieStore implements RecordStore {
 
   @Override
   public String recordDim() {
-    return layout != null ? layout.recordDim : Trajectory.TIME;
+    return layout != null ? layout.recordDim : TIME;
   }
 
   @Override
@@ -266,7 +268,7 @@ public final class MovieStore implements RecordStore {
     if (from < 0 || from > to || to > n) {
       throw new IndexOutOfBoundsException("records [" + from + ", " + to + ") of " + n + " in " + path);
     }
-    if (layout == null) return Dataset.builder().dim(Trajectory.TIME, 0).attrs(info).build();
+    if (layout == null) return Dataset.builder().dim(TIME, 0).attrs(info).build();
     if (variables != null) {
       for (String v : variables) {
         if (!v.equals(layout.recordDim) && layout.fields.stream().noneMatch(f -> f.name().equals(v))) {
@@ -357,7 +359,7 @@ public final class MovieStore implements RecordStore {
     requireOpen();
     if (mode == Mode.READ_ONLY) throw new IllegalStateException("the movie " + path + " was opened read-only");
     String dim = layout != null ? layout.recordDim
-        : records.dims().isEmpty() ? Trajectory.TIME : records.dims().get(0);
+        : records.dims().isEmpty() ? TIME : records.dims().get(0);
     int n = records.sizes().getOrDefault(dim, 0);
     MovieLayout l;
     if (layout == null) {
@@ -914,10 +916,5 @@ public final class MovieStore implements RecordStore {
     public RecordStore openRecords(Path path, Mode mode) {
       return builder(path).open(mode);
     }
-  }
-
-  /** The record dimension of a new movie, as of a new trajectory. */
-  private static final class Trajectory {
-    static final String TIME = dev.sweep.traj.Trajectory.TIME;
   }
 }

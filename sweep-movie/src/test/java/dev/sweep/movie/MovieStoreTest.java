@@ -163,9 +163,10 @@ class MovieStoreTest {
     }
   }
 
-  @Test
-  void appendsANewSessionAsASegmentWithoutReencoding() throws Exception {
-    Path file = dir.resolve("grow.mkv");
+  @ParameterizedTest
+  @ValueSource(strings = {"grow.mkv", "grow.avi", "grow.mov"})
+  void appendsANewSessionAsASegmentWithoutReencoding(String name) throws Exception {
+    Path file = dir.resolve(name);
     MovieStore.Builder b = MovieStore.builder(file).vmin(-1).vmax(1);
     List<Dataset> first = states(5, 1, List.of("x", "y"), new long[] {10, 6}, -1, 1);
     List<Dataset> second = states(7, 2, List.of("x", "y"), new long[] {10, 6}, -1, 1);
@@ -183,6 +184,9 @@ class MovieStoreTest {
     assertTrue(after.startsWith(before), "the first session's frames are copied, not re-encoded");
     try (Trajectory back = Trajectory.open(file)) {
       assertEquals(12, back.size());
+      assertArrayEquals(new double[] {0, 0.5, 1, 1.5, 2, 2.5, 3, 3.5, 4, 4.5, 5, 5.5}, back.times(), 1e-12,
+          "t_start and dt of the first session; the second's times were not equidistant with them (warned)");
+      assertTrue(Movies.maxDiff(second.get(6), back.get(11), "u") <= 1.0 / 65535 + 1e-12, "the last frame, by seeking");
       for (int i = 0; i < 5; i++) assertTrue(Movies.maxDiff(first.get(i), back.get(i), "u") <= 1.0 / 65535 + 1e-12);
       for (int i = 0; i < 7; i++) assertTrue(Movies.maxDiff(second.get(i), back.get(5 + i), "u") <= 1.0 / 65535 + 1e-12);
     }
