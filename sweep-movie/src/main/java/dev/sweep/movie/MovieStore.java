@@ -72,6 +72,8 @@ public final class MovieStore implements RecordStore {
   private static final Logger LOG = LoggerFactory.getLogger(MovieStore.class);
   /** The record dimension of a new movie, as of a new trajectory. */
   private static final String TIME = dev.sweep.traj.Trajectory.TIME;
+  /** How many frames a read skips by decoding them, rather than seeking with a new process. */
+  private static final int SKIP_AHEAD = 8;
 
   private final Path path;
   private final Mode mode;
@@ -300,6 +302,17 @@ public final class MovieStore implements RecordStore {
 
   /** Decodes {@code count} frames from {@code from} into the columns, continuing the last decoder if it is there. */
   private void decode(long from, int count, Column[] columns) {
+    if (frameBuffer == null || frameBuffer.length != layout.frameBytes()) frameBuffer = new byte[layout.frameBytes()];
+    if (decoder != null && from > decoderNext && from - decoderNext <= SKIP_AHEAD) {
+      // a few frames ahead: decoding them costs less than a new process (tens of milliseconds)
+      try {
+        while (decoderNext < from && decoder.output().readNBytes(frameBuffer, 0, frameBuffer.length) == frameBuffer.length) {
+          decoderNext++;
+        }
+      } catch (IOException e) {
+        stopDecoder();
+      }
+    }
     if (decoder == null || decoderNext != from) {
       stopDecoder();
       List<String> args = new ArrayList<>();
@@ -314,7 +327,6 @@ public final class MovieStore implements RecordStore {
       decoder.closeInput();
       decoderNext = from;
     }
-    if (frameBuffer == null || frameBuffer.length != layout.frameBytes()) frameBuffer = new byte[layout.frameBytes()];
     MovieLayout.Decoder d = layout.new Decoder();
     InputStream in = decoder.output();
     for (int r = 0; r < count; r++) {
