@@ -11,7 +11,6 @@ import dev.sweep.store.RecordStore;
 import dev.sweep.store.StoreFormatException;
 import dev.sweep.store.StoreProvider;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
@@ -93,9 +92,8 @@ public final class MovieStore implements RecordStore {
   private boolean closed;
 
   // the decoding process of the last read, if it may go on
-  private FfmpegProcess decoder;
+  private FrameReader decoder;
   private long decoderNext;
-  private byte[] frameBuffer;
 
   private MovieStore(Builder b, Mode mode) {
     this.path = b.path;
@@ -302,13 +300,10 @@ public final class MovieStore implements RecordStore {
 
   /** Decodes {@code count} frames from {@code from} into the columns, continuing the last decoder if it is there. */
   private void decode(long from, int count, Column[] columns) {
-    if (frameBuffer == null || frameBuffer.length != layout.frameBytes()) frameBuffer = new byte[layout.frameBytes()];
     if (decoder != null && from > decoderNext && from - decoderNext <= SKIP_AHEAD) {
       // a few frames ahead: decoding them costs less than a new process (tens of milliseconds)
       try {
-        while (decoderNext < from && decoder.output().readNBytes(frameBuffer, 0, frameBuffer.length) == frameBuffer.length) {
-          decoderNext++;
-        }
+        for (byte[] f; decoderNext < from && (f = decoder.next()) != null; decoderNext++) decoder.release(f);
       } catch (IOException e) {
         stopDecoder();
       }
@@ -323,44 +318,46 @@ public final class MovieStore implements RecordStore {
       }
       args.addAll(List.of("-i", path.toString(), "-map", "0:v:0", "-f", "rawvideo", "-pix_fmt",
           layout.format.pipeFormat(), "pipe:1"));
-      decoder = Ffmpeg.start("decoding " + path, args);
-      decoder.closeInput();
+      FfmpegProcess p = Ffmpeg.start("decoding " + path, args);
+      p.closeInput();
+      decoder = new FrameReader(p, layout.frameBytes());
       decoderNext = from;
     }
     MovieLayout.Decoder d = layout.new Decoder();
-    InputStream in = decoder.output();
     for (int r = 0; r < count; r++) {
-      int got;
+      byte[] frame;
       try {
-        got = in.readNBytes(frameBuffer, 0, frameBuffer.length);
+        frame = decoder.next();
       } catch (IOException e) {
-        UncheckedIOException fail = decoder.failure("reading frame " + (from + r) + " failed: " + e.getMessage(), e);
+        UncheckedIOException fail = decoder.process().failure("reading frame " + (from + r) + " failed: "
+            + e.getMessage(), e);
         stopDecoder();
         throw fail;
       }
-      if (got < frameBuffer.length) {
-        FfmpegProcess p = decoder;
+      if (frame == null) {
+        FrameReader ended = decoder;
         decoder = null;
         String said;
         try {
-          p.finish();
-          said = p.stderr();
+          ended.process().finish();
+          said = ended.process().stderr();
         } catch (UncheckedIOException e) {
           said = e.getMessage();
         } finally {
-          p.kill();
+          ended.close();
         }
         throw new StoreFormatException(path, "the movie ends before frame " + (from + r) + " of the " + size()
             + " its container counts" + (said.isEmpty() ? "" : "; ffmpeg: " + said), null);
       }
-      d.decode(frameBuffer, columns, r);
+      d.decode(frame, columns, r);
+      decoder.release(frame);
     }
     decoderNext = from + count;
   }
 
   private void stopDecoder() {
     if (decoder != null) {
-      decoder.kill();
+      decoder.close();
       decoder = null;
     }
   }
