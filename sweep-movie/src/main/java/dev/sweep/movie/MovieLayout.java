@@ -347,7 +347,7 @@ final class MovieLayout {
     return out;
   }
 
-  /** {@return records over the record dimension: the times, then the fields' columns} */
+  /** {@return records over the record dimension: the times, then the fields' columns (none if null)} */
   Dataset records(double[] times, Column[] columns, Map<String, Object> attrs) {
     int n = times.length;
     Dataset.Builder b = Dataset.builder().dim(recordDim, n);
@@ -355,7 +355,7 @@ final class MovieLayout {
     Column t = Column.allocateUninitialized(DType.DOUBLE, new long[] {n});
     if (n > 0) t.setDoubles(0, times); // ND4J has no buffer for an empty array
     b.variable(Variable.of(recordDim, List.of(recordDim), t));
-    for (int k = 0; k < fields.size(); k++) {
+    for (int k = 0; columns != null && k < fields.size(); k++) {
       Field f = fields.get(k);
       List<String> dims = new ArrayList<>();
       dims.add(recordDim);

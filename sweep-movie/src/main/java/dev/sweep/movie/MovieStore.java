@@ -282,12 +282,12 @@ public final class MovieStore implements RecordStore {
     double[] t = new double[count];
     for (int i = 0; i < count; i++) t[i] = time(from + i);
     boolean timesOnly = variables != null && variables.stream().allMatch(v -> v.equals(layout.recordDim));
-    Column[] columns = layout.allocate(timesOnly ? 0 : count);
+    Column[] columns = timesOnly ? null : layout.allocate(count); // times alone: no field is allocated
     if (!timesOnly && count > 0) {
       if (to > storedFrames) commitSegment(); // the session's frames are in ffmpeg's pipe: end the segment first
       decode(from, count, columns);
     }
-    Dataset all = layout.records(t, timesOnly ? layout.allocate(count) : columns, info);
+    Dataset all = layout.records(t, columns, info);
     if (variables == null) return all;
     Dataset.Builder b = all.toBuilder();
     for (String name : all.variables().keySet()) if (!variables.contains(name)) b.removeVariable(name);
@@ -597,14 +597,24 @@ public final class MovieStore implements RecordStore {
       } catch (IOException e) {
         throw new UncheckedIOException("cannot create the segment " + file + " of " + path + ": " + e.getMessage(), e);
       }
+      try {
+        encoder = startEncoder();
+      } catch (RuntimeException e) {
+        releaseLock();
+        deleteQuietly(file);
+        throw e;
+      }
+      pipe = encoder.input();
+      encode = layout.new Encoder();
+    }
+
+    private FfmpegProcess startEncoder() {
       List<String> args = new ArrayList<>(List.of("-f", "rawvideo", "-pix_fmt", layout.format.pipeFormat(),
           "-s", layout.width + "x" + layout.height, "-r", Integer.toString(settings.frameRate), "-i", "pipe:0",
           "-c:v", "ffv1", "-pix_fmt", layout.format.fileFormat()));
       if (settings.bitrate > 0) args.addAll(List.of("-b:v", settings.bitrate + "k"));
       args.addAll(List.of("-f", settings.muxer(), "-y", file.toString()));
-      encoder = Ffmpeg.start("encoding " + path, args);
-      pipe = encoder.input();
-      encode = layout.new Encoder();
+      return Ffmpeg.start("encoding " + path, args);
     }
 
     void write(Column[] columns, double[] t, int n) {
@@ -640,13 +650,17 @@ public final class MovieStore implements RecordStore {
     /** Ends the encoder if it still runs and deletes the segment. */
     void discard() {
       encoder.kill();
+      releaseLock();
+      deleteQuietly(file);
+    }
+
+    private void releaseLock() {
       try {
         lock.release();
         lockChannel.close();
       } catch (IOException e) {
         LOG.debug("cannot release the lock of {}: {}", file, e.toString());
       }
-      deleteQuietly(file);
     }
   }
 
