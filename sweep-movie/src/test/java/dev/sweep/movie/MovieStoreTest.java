@@ -158,6 +158,9 @@ class MovieStoreTest {
         assertEquals(i / 40.0, r.variable("u").getDouble(0, 0), 1e-5, "frame " + i);
         assertEquals(0.5 * i, r.variable("time").getDouble(0), 1e-12);
       }
+      Dataset times = store.read(0, 40, List.of("time"));
+      assertEquals(List.of("time"), List.copyOf(times.variables().keySet()), "the times alone, no frame decoded");
+      assertEquals(19.5, times.variable("time").getDouble(39), 1e-12);
       Dataset block = store.read(10, 30);
       for (int j = 0; j < 20; j++) assertEquals((10 + j) / 40.0, block.variable("u").getDouble(j, 3), 1e-5);
     }
