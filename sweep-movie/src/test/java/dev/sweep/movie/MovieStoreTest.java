@@ -250,6 +250,22 @@ class MovieStoreTest {
   }
 
   @Test
+  void bitrateAndFrameRateReachTheEncoder() {
+    Path file = dir.resolve("rate.mov");
+    List<Dataset> states = new ArrayList<>();
+    for (int i = 0; i < 12; i++) states.add(Movies.constantState("u", List.of("x", "y"), new long[] {8, 8}, i / 12.0));
+    try (Trajectory t = movie(file, MovieStore.builder(file).bitrate(800).frameRate(10))) {
+      write(t, states);
+    }
+    Map<?, ?> stream = (Map<?, ?>) ((List<?>) ((Map<?, ?>) MovieJson.parse(Ffmpeg.probe("probe", List.of("-of", "json",
+        "-show_streams", file.toString())))).get("streams")).get(0);
+    assertEquals("10/1", stream.get("avg_frame_rate"));
+    try (MovieStore store = MovieStore.open(file)) {
+      for (int i : new int[] {11, 3, 7}) assertEquals(i / 12.0, store.read(i, i + 1).variable("u").getDouble(0, 2, 2), 1e-5);
+    }
+  }
+
+  @Test
   void theProviderTakesMoviesByExtension() {
     assertEquals("movie", Stores.providerFor(dir.resolve("a.mkv")).name());
     assertEquals("movie", Stores.providerFor(dir.resolve("a.AVI")).name());
