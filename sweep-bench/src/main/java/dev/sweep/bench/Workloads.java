@@ -54,8 +54,8 @@ public final class Workloads {
     return List.of("combo_runner", "runner_dataset", "vector_output", "harvest", "harvest_campaign",
         "harvest_checkpointed", "sampler_csv", "missing_cases", "reduce_mean", "to_table", "plot_line",
         "parallel_speedup", "parallel_trivial", "netcdf_write", "disk_write", "scene_write", "scene_create",
-        "memory_peak", "trajectory_write", "trajectory_read", "trajectory_memory", "crop_sow", "crop_reap",
-        "crop_worker", "follow_latency", "follow_latency_hdf5", "follow_idle_cpu");
+        "memory_peak", "trajectory_write", "trajectory_read", "trajectory_memory", "movie_write", "movie_read",
+        "crop_sow", "crop_reap", "crop_worker", "follow_latency", "follow_latency_hdf5", "follow_idle_cpu");
   }
 
   /** Runs one workload by name. */
@@ -88,6 +88,8 @@ public final class Workloads {
       case "follow_latency": return FollowWorkload.latency(quick, workDir);
       case "follow_latency_hdf5": return FollowWorkload.latencyHdf5(quick, workDir);
       case "follow_idle_cpu": return FollowWorkload.idleCpu(quick, workDir);
+      case "movie_write": return MovieWorkload.write(quick, workDir);
+      case "movie_read": return MovieWorkload.read(quick, workDir);
       default: throw new IllegalArgumentException("no workload '" + name + "'; the workloads are " + names());
     }
   }

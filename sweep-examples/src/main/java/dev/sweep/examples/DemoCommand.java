@@ -21,8 +21,8 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
     description = "Run the tutorial: combos, cases, runners, structured outputs, harvests, samples, trajectories,"
-        + " scenes and crops; print each result and write the files (bar.nc, foo.nc, trig.csv, trig.png, trig.nc,"
-        + " ou.nc, scenes/, waves.nc) to --out.")
+        + " scenes, crops, movies and a followed scan; print each result and write the files (bar.nc, bar.png,"
+        + " foo.nc, foo.png, trig.csv, trig.png, trig.nc, ou.nc, scenes/, waves.nc, ou.mkv, scan.nc) to --out.")
 public final class DemoCommand implements Subcommand, Callable<Integer> {
   @Option(names = "--out", paramLabel = "DIR", defaultValue = "sweep-out",
       description = "Directory for the files the demo writes (default: ${DEFAULT-VALUE}).")
@@ -124,6 +124,13 @@ public final class DemoCommand implements Subcommand, Callable<Integer> {
     Lesson10_Crop.Result crop = Lesson10_Crop.run(out, options, slurm, o);
     o.println(crop.harvest());
     o.println("-> " + out.resolve("waves.nc"));
+
+    heading(o, "12. Movies: lesson 8's trajectory kept as a 16-bit FFV1 movie and read back");
+    Lesson12_Movies.Result movie = Lesson12_Movies.run(out.resolve("ou.nc"));
+    o.printf(java.util.Locale.ROOT, "%d frames, %s, largest error %.3g (bound: half a level, %.3g); %d bytes vs %d in"
+        + " ou.nc%n", movie.states(), movie.format(), movie.maxError(), movie.bound(), movie.movieBytes(),
+        movie.netcdfBytes());
+    o.println("-> " + out.resolve("ou.mkv") + " (./sweep movie " + out.resolve("ou.nc") + " --var x -o ou.mp4 to watch)");
 
     heading(o, "13. Follow: a writer JVM scans a 10x20 grid into scan.nc, 64x64 frames a few ms apart; each frame"
         + " summed as soon as it is complete");
