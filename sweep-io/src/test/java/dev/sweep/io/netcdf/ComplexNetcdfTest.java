@@ -133,6 +133,34 @@ class ComplexNetcdfTest {
     assertTrue(Files.notExists(dir.resolve("clash.nc")));
   }
 
+  /** Records of a wavefunction psi(time, x): complex128 per record, a float64 time. */
+  static Dataset waves(int from, int n) {
+    double[] time = new double[n];
+    Complex[] psi = new Complex[n * 3];
+    for (int k = 0; k < n; k++) {
+      time[k] = (from + k) * 0.5;
+      for (int x = 0; x < 3; x++) psi[k * 3 + x] = z(Math.cos(from + k + x), -Math.sin(from + k + x));
+    }
+    return Dataset.builder().variable("time", List.of("time"), Nd4j.createFromArray(time))
+        .variable(Variable.ofComplex("psi", List.of("time", "x"), new long[] {n, 3}, psi)).build();
+  }
+
+  @Test
+  void recordFilesAppendAndReadComplexRecords() {
+    Path file = dir.resolve("waves.nc");
+    try (NetcdfRecordStore s = NetcdfRecordStore.open(file, dev.sweep.store.RecordStore.Mode.APPEND)) {
+      s.append(waves(0, 2));
+      s.append(waves(2, 3));
+      Dataset all = s.read();
+      assertEquals(DType.COMPLEX128, all.variable("psi").type());
+      assertEquals(List.of("time", "x"), all.variable("psi").dims());
+      assertEquals(z(Math.cos(5), -Math.sin(5)), all.variable("psi").get(4, 1));
+      assertEquals(5, all.sizes().get("time"));
+    }
+    Variable psi = Netcdf.read(file).variable("psi");
+    assertEquals(z(Math.cos(3), -Math.sin(3)), psi.get(3, 0));
+  }
+
   private static Path resource(String name) {
     try {
       return Path.of(ComplexNetcdfTest.class.getResource("/netcdf/" + name).toURI());
