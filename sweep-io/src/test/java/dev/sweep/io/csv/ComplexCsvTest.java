@@ -35,6 +35,15 @@ class ComplexCsvTest {
   }
 
   @Test
+  void aTableViewRefusesAComplexColumnByName() {
+    Dataset ds = Dataset.builder().variable(Variable.ofComplex("amp", List.of("row"), new long[] {1}, new Complex(1, 2)))
+        .build();
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> dev.sweep.io.table.Tables.of(ds));
+    assertEquals("column 'amp' is complex128, which a Tablesaw table cannot hold (it has no complex column type); make "
+        + "two variables of its parts first, e.g. variable(\"amp\").real() and .imag()", e.getMessage());
+  }
+
+  @Test
   void aSamplerOfComplexOutputsSaysSoAtItsFirstSample() {
     Runner r = Runner.builder(a -> new Complex(a.getDouble("x"), 1)).vars("amp")
         .options(RunOptions.builder().verbosity(0).build()).build();
