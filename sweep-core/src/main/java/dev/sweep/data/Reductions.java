@@ -499,6 +499,10 @@ final class Reductions {
       throw new IllegalArgumentException(what + " over '" + dim + "': the dimension has no labels (size 0)");
     }
     for (Variable v : ds.variables().values()) {
+      if (v.type().isComplex()) {
+        throw new IllegalArgumentException(what + " over '" + dim + "': variable '" + v.name() + "' is " + v.type()
+            + "; take abs(), real() or imag() first, or drop it with dropVars(\"" + v.name() + "\")");
+      }
       if (!v.dims().contains(dim)) {
         throw new IllegalArgumentException(what + " over '" + dim + "': variable '" + v.name() + "' has dimensions "
             + v.dims() + ", without '" + dim + "'; drop it first with dropVars(\"" + v.name() + "\")");

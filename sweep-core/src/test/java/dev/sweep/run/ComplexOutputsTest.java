@@ -124,6 +124,15 @@ class ComplexOutputsTest {
   }
 
   @Test
+  void idxmaxRefusesComplexNamingTheVariable() {
+    Dataset ds = Dataset.builder().coord("x", Index.ofInts(1, 2))
+        .variable(Variable.ofComplex("z", List.of("x"), new long[] {2}, z(1, 2), z(3, 4))).build();
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ds.idxmax("x"));
+    assertEquals("idxmax over 'x': variable 'z' is complex128; take abs(), real() or imag() first, or drop it with "
+        + "dropVars(\"z\")", e.getMessage());
+  }
+
+  @Test
   void badPathsSayWhatToDo() {
     Variable v = Variable.ofComplex("z", List.of("x"), new long[] {1}, z(1, 2));
     IllegalStateException real = assertThrows(IllegalStateException.class, () -> v.getDouble(0));
