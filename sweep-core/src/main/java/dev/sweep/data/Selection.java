@@ -244,6 +244,10 @@ final class Selection {
     if (v.type() == DType.STRING) {
       throw new IllegalArgumentException("where: variable '" + variable + "' is str; a predicate tests numbers");
     }
+    if (v.type().isComplex()) {
+      throw new IllegalArgumentException("where: variable '" + variable + "' is " + v.type() + "; a predicate tests "
+          + "real numbers: test ds.get(\"" + variable + "\").abs() (or real(), imag()) and pass that condition");
+    }
     Column c = v.storage();
     Column flags = Column.allocate(DType.BOOLEAN, v.shape());
     double[] buf = new double[(int) Math.min(Strided.CHUNK, Math.max(c.length(), 1))];

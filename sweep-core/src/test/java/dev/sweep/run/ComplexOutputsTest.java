@@ -141,6 +141,12 @@ class ComplexOutputsTest {
     IllegalArgumentException arith = assertThrows(IllegalArgumentException.class, () -> v.plus(1));
     assertEquals("plus: variable 'z' is complex128; this arithmetic is over real numbers: take real(), imag() or abs() "
         + "first", arith.getMessage());
+    Dataset ds = Dataset.builder().dim("x", 1).variable(v).build();
+    IllegalArgumentException where = assertThrows(IllegalArgumentException.class, () -> ds.where("z", d -> d > 0));
+    assertEquals("where: variable 'z' is complex128; a predicate tests real numbers: test ds.get(\"z\").abs() (or "
+        + "real(), imag()) and pass that condition", where.getMessage());
+    Dataset masked = ds.where(ds.get("z").abs().test(d -> d > 3));
+    assertEquals(Complex.NaN, masked.variable("z").get(0), "where masks complex values to NaN+NaNj");
     IllegalArgumentException label = assertThrows(IllegalArgumentException.class, () -> Index.of(z(1, 1)));
     assertEquals("label (1.0, 1.0) at position 0 is a org.apache.commons.math3.complex.Complex; expected int, long, "
         + "double, float, String, boolean or an enum", label.getMessage());
