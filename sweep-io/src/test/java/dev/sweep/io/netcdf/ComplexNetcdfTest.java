@@ -97,7 +97,33 @@ class ComplexNetcdfTest {
 
   @Test
   void readsComplexWrittenByXarraysH5netcdfEngine() {
-    assertGolden(Netcdf.read(resource("xarray_complex.nc")));
+    Dataset golden = Netcdf.read(resource("xarray_complex.nc"));
+    assertGolden(golden);
+    Path nc3 = dir.resolve("back3.nc");
+    Netcdf.write(golden, nc3, NetcdfFormat.NETCDF3_64BIT_OFFSET);
+    assertIdentical(golden, Netcdf.read(nc3));
+    if (Netcdf.isNetcdf4Available()) {
+      Path nc4 = dir.resolve("back4.nc");
+      Netcdf.write(golden, nc4, NetcdfFormat.NETCDF4);
+      assertIdentical(golden, Netcdf.read(nc4));
+    }
+  }
+
+  @Test
+  void ncdumpShowsTheCompoundAndTheComplexDimension() {
+    ExternalTools.requireNcdump();
+    ExternalTools.requireNetcdf4();
+    Path nc4 = dir.resolve("dump4.nc");
+    Netcdf.write(dataset(), nc4, NetcdfFormat.NETCDF4);
+    String four = ExternalTools.run(dir, "ncdump", "-v", "amp", nc4.toString()).stdout();
+    assertTrue(four.contains("compound amp_t {\n    double r ;\n    double i ;\n  }; // amp_t"), four);
+    assertTrue(four.contains("amp_t amp(field, t) ;"), four);
+    assertTrue(four.contains(" amp =\n  {1, 2}, {3, -4}, {0, 0.5},\n  {NaN, NaN}, {-1.5, 0}, {2, 2} ;"), four);
+    Path nc3 = dir.resolve("dump3.nc");
+    Netcdf.write(dataset(), nc3, NetcdfFormat.NETCDF3_64BIT_OFFSET);
+    String three = ExternalTools.run(dir, "ncdump", "-h", nc3.toString()).stdout();
+    assertTrue(three.contains("_pfnc_complex = 2 ;"), three);
+    assertTrue(three.contains("double amp(field, t, _pfnc_complex) ;"), three);
   }
 
   @Test
