@@ -99,6 +99,18 @@ class ComplexOutputsTest {
   }
 
   @Test
+  void aMergeThatDisagreesInTheImaginaryPartIsAConflict() {
+    Dataset a = Dataset.builder().coord("x", Index.ofInts(1))
+        .variable(Variable.ofComplex("z", List.of("x"), new long[] {1}, z(1, 1))).build();
+    Dataset b = Dataset.builder().coord("x", Index.ofInts(1))
+        .variable(Variable.ofComplex("z", List.of("x"), new long[] {1}, z(1, 2))).build();
+    dev.sweep.data.MergeConflictException e = assertThrows(dev.sweep.data.MergeConflictException.class, () -> a.merge(b));
+    assertEquals("variable 'z' conflicts at x=1: existing value (1+1j), new value (1+2j); merge with NEW_WINS or "
+        + "OLD_WINS to choose one", e.getMessage());
+    assertIdentical(a, a.merge(a));
+  }
+
+  @Test
   void identicalComparesBothParts() {
     Dataset a = Dataset.builder().dim("x", 2).variable(Variable.ofComplex("z", List.of("x"), new long[] {2}, z(1, 1), null)).build();
     Dataset b = Dataset.builder().dim("x", 2).variable(Variable.ofComplex("z", List.of("x"), new long[] {2}, z(1, 2), null)).build();
