@@ -544,7 +544,8 @@ final class Outputs implements Engine.Sink {
     DType t = DType.of(v);
     if (t == null) {
       throw new IllegalArgumentException("output '" + name + "' is a " + v.getClass().getName()
-          + "; outputs are numbers, complex numbers (org.apache.commons.math3.complex.Complex), booleans, strings, enums, arrays or lists of those, records or Datasets");
+          + "; outputs are numbers, complex numbers (org.apache.commons.math3.complex.Complex), booleans, strings, "
+          + "enums, arrays or lists of those, records or Datasets");
     }
     return t;
   }
