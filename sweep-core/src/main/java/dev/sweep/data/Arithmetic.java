@@ -103,6 +103,10 @@ final class Arithmetic {
     if (v.type() == DType.STRING) {
       throw new IllegalArgumentException(what + ": variable '" + v.name() + "' is str; arithmetic needs numbers or bools");
     }
+    if (v.type().isComplex()) {
+      throw new IllegalArgumentException(what + ": variable '" + v.name() + "' is " + v.type() + "; this arithmetic "
+          + "is over real numbers: take real(), imag() or abs() first");
+    }
   }
 
   /** The variable a dataset's {@code get} returns for a dimension's labels: 1-D over the dimension. */

@@ -21,7 +21,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * of distinct elements from different threads are safe; publication is the caller's business.
  */
 public abstract sealed class Column
-    permits Column.Doubles, Column.Floats, Column.Longs, Column.Ints, Column.Booleans, Column.Strings, Column.ReadOnly {
+    permits Column.Doubles, Column.Floats, Column.Longs, Column.Ints, Column.Booleans, Column.Strings,
+        Column.Complexes, Column.ReadOnly {
 
   final long[] shape;
   final long length;
@@ -38,6 +39,7 @@ public abstract sealed class Column
     if (type == DType.STRING) {
       return new Strings(shape, new String[Math.toIntExact(product(shape))]);
     }
+    if (type.isComplex()) return new Complexes(type, Nd4j.create(type.nd4j(), Complexes.partsShape(shape), 'c'));
     return wrap(Nd4j.create(type.nd4j(), shape.length == 0 ? new long[0] : shape, 'c'));
   }
 
@@ -47,6 +49,9 @@ public abstract sealed class Column
    */
   public static Column allocateUninitialized(DType type, long[] shape) {
     if (type == DType.STRING || shape.length == 0) return allocate(type, shape);
+    if (type.isComplex()) {
+      return new Complexes(type, Nd4j.createUninitialized(type.nd4j(), Complexes.partsShape(shape), 'c'));
+    }
     return wrap(Nd4j.createUninitialized(type.nd4j(), shape, 'c'));
   }
 
@@ -63,6 +68,28 @@ public abstract sealed class Column
       case INT: return new Ints(a.castTo(org.nd4j.linalg.api.buffer.DataType.INT32));
       case BOOLEAN: return new Booleans(a);
       default: throw new AssertionError();
+    }
+  }
+
+  /**
+   * A complex column over an ND4J array of its parts (copied if a view or not in C order): float64
+   * parts make complex128, float32 complex64; the last axis, of size 2, holds the real and the
+   * imaginary part, and the column's shape is the array's without it.
+   *
+   * @throws IllegalArgumentException if the array is not floating or its last axis is not of size 2
+   */
+  public static Column wrapComplex(INDArray parts) {
+    INDArray a = parts;
+    if (a.rank() == 0 || a.size(a.rank() - 1) != 2) {
+      throw new IllegalArgumentException("the parts of a complex column need a last axis of size 2 (real, "
+          + "imaginary); got shape " + Arrays.toString(a.shape()));
+    }
+    if (a.isView() || a.ordering() != 'c' || a.data().length() != a.length()) a = a.dup('c');
+    switch (a.dataType()) {
+      case DOUBLE: return new Complexes(DType.COMPLEX128, a);
+      case FLOAT: return new Complexes(DType.COMPLEX64, a);
+      default: throw new IllegalArgumentException("the parts of a complex column are float64 or float32, not "
+          + a.dataType());
     }
   }
 
@@ -91,7 +118,7 @@ public abstract sealed class Column
     return shape.clone();
   }
 
-  /** The backing ND4J array, or null for strings. */
+  /** The backing ND4J array, or null for strings; for complex, the parts with a last axis of 2. */
   public abstract INDArray array();
 
   /** The backing string array, or null for numbers. */
@@ -103,7 +130,7 @@ public abstract sealed class Column
 
   public abstract long getLong(long i);
 
-  /** The element, boxed: Double, Float, Long, Integer, Boolean or String (null if missing). */
+  /** The element, boxed: Double, Float, Long, Integer, Boolean, String (null if missing) or Complex. */
   public abstract Object get(long i);
 
   public abstract void setDouble(long i, double v);
@@ -128,6 +155,30 @@ public abstract sealed class Column
     for (int j = 0; j < len; j++) dst[off + j] = getLong(start + j);
   }
 
+  /** {@return the real part of element i: the value itself for real types} */
+  public double getReal(long i) {
+    return getDouble(i);
+  }
+
+  /** {@return the imaginary part of element i: 0 for real types (NaN where a float is missing)} */
+  public double getImag(long i) {
+    double d = getDouble(i);
+    return d == d ? 0 : Double.NaN;
+  }
+
+  /**
+   * Stores a complex value; a real column takes it only when its imaginary part is 0.
+   *
+   * @throws IllegalArgumentException naming the value, if a real column would lose its imaginary part
+   */
+  public void setComplex(long i, double re, double im) {
+    if (im != 0 && !(Double.isNaN(im) && Double.isNaN(re))) {
+      throw new IllegalArgumentException("cannot store " + describe(new org.apache.commons.math3.complex.Complex(re, im))
+          + " in a " + type() + " variable; declare it complex128");
+    }
+    setDouble(i, re);
+  }
+
   public void setBoolean(long i, boolean v) {
     setLong(i, v ? 1 : 0);
   }
@@ -142,12 +193,12 @@ public abstract sealed class Column
    */
   public abstract void set(long i, Object v);
 
-  /** True if the element is the missing value of its type: NaN for floats, null for strings. */
+  /** True if the element is the missing value of its type: NaN for floats, null for strings, a NaN part for complex. */
   public boolean isMissing(long i) {
     return false;
   }
 
-  /** Marks an element missing; only floating and string columns can. */
+  /** Marks an element missing; only floating, complex and string columns can. */
   public void setMissing(long i) {
     throw new IllegalStateException(type() + " has no missing value");
   }
@@ -158,9 +209,14 @@ public abstract sealed class Column
     if (to == DType.STRING || type() == DType.STRING) {
       throw new IllegalArgumentException("cannot convert " + type() + " to " + to);
     }
+    if (type().isComplex() && !to.isComplex()) {
+      throw new IllegalArgumentException("cannot convert " + type() + " to " + to + " without losing the imaginary "
+          + "parts; take real() or imag()");
+    }
     Column c = allocate(to, shape);
     for (long i = 0; i < length; i++) {
-      if (to.isFloating()) c.setDouble(i, getDouble(i));
+      if (to.isComplex()) c.setComplex(i, getReal(i), getImag(i));
+      else if (to.isFloating()) c.setDouble(i, getDouble(i));
       else c.setLong(i, getLong(i));
     }
     return c;
@@ -172,6 +228,7 @@ public abstract sealed class Column
   public final void copyTo(long i, Column dst, long j) {
     DType t = dst.type();
     if (t == DType.STRING) dst.setString(j, (String) get(i));
+    else if (t.isComplex() || type().isComplex()) dst.setComplex(j, getReal(i), getImag(i));
     else if (t.isFloating()) {
       if (isMissing(i)) dst.setMissing(j);
       else dst.setDouble(j, getDouble(i));
@@ -192,6 +249,9 @@ public abstract sealed class Column
 
   /** True if element i of this equals element j of o (same type assumed; NaN equals NaN). */
   public boolean sameElement(Column o, long i, long j) {
+    if (type().isComplex()) {
+      return sameDouble(getReal(i), o.getReal(j)) && sameDouble(getImag(i), o.getImag(j));
+    }
     if (type().isFloating()) {
       double a = getDouble(i);
       double b = o.getDouble(j);
@@ -201,17 +261,26 @@ public abstract sealed class Column
     return getLong(i) == o.getLong(j);
   }
 
+  private static boolean sameDouble(double a, double b) {
+    return a == b || (Double.isNaN(a) && Double.isNaN(b));
+  }
+
   static String describe(Object v) {
     return v == null ? "null" : v instanceof String ? "\"" + v + "\"" : v + " (" + v.getClass().getSimpleName() + ")";
   }
 
   static double asDouble(Object v, Column c) {
     if (v instanceof Number n) return n.doubleValue();
+    if (v instanceof org.apache.commons.math3.complex.Complex z) {
+      throw new IllegalArgumentException("cannot store the complex value " + Repr.value(z) + " in a " + c.type()
+          + " variable; declare it complex128");
+    }
     if (v instanceof Boolean b) return b ? 1 : 0;
     throw new IllegalArgumentException("cannot store " + describe(v) + " in a " + c.type() + " variable");
   }
 
   static long asLong(Object v, Column c) {
+    if (v instanceof org.apache.commons.math3.complex.Complex) asDouble(v, c); // throws, naming the value
     if (v instanceof Long || v instanceof Integer || v instanceof Short || v instanceof Byte) {
       return ((Number) v).longValue();
     }
@@ -429,6 +498,73 @@ public abstract sealed class Column
     }
   }
 
+  /**
+   * complex128 or complex64 storage: a float64 or float32 ND4J array shaped like the column plus a
+   * last axis of 2, holding each element's real part, then its imaginary part (NumPy's layout).
+   * Elements are {@link org.apache.commons.math3.complex.Complex}; {@link #getDouble} refuses, so no
+   * loop over real numbers silently drops imaginary parts.
+   */
+  public static final class Complexes extends Column {
+    private final DType type;
+    private final INDArray parts;
+    private final DoubleIndexer dix; // float64 parts, or null
+    private final FloatIndexer fix; // float32 parts, or null
+
+    Complexes(DType type, INDArray parts) {
+      super(Arrays.copyOf(parts.shape(), parts.rank() - 1));
+      this.type = type;
+      this.parts = parts;
+      this.dix = type == DType.COMPLEX128 ? (DoubleIndexer) parts.data().indexer() : null;
+      this.fix = type == DType.COMPLEX64 ? (FloatIndexer) parts.data().indexer() : null;
+    }
+
+    static long[] partsShape(long[] shape) {
+      long[] s = Arrays.copyOf(shape, shape.length + 1);
+      s[shape.length] = 2;
+      return s;
+    }
+
+    @Override public DType type() { return type; }
+    /** {@return the parts: shaped like the column plus a last axis of 2 (real, imaginary)} */
+    @Override public INDArray array() { return parts; }
+    @Override public double getReal(long i) { return dix != null ? dix.get(2 * i) : fix.get(2 * i); }
+    @Override public double getImag(long i) { return dix != null ? dix.get(2 * i + 1) : fix.get(2 * i + 1); }
+
+    @Override
+    public void setComplex(long i, double re, double im) {
+      if (dix != null) {
+        dix.put(2 * i, re);
+        dix.put(2 * i + 1, im);
+      } else {
+        fix.put(2 * i, (float) re);
+        fix.put(2 * i + 1, (float) im);
+      }
+    }
+
+    @Override
+    public double getDouble(long i) {
+      throw new IllegalStateException("a " + type + " variable has no real value (element " + i + " is "
+          + Repr.value(get(i)) + "); take real(), imag() or abs() first");
+    }
+
+    @Override public long getLong(long i) { return (long) getDouble(i); }
+    @Override public Object get(long i) { return new org.apache.commons.math3.complex.Complex(getReal(i), getImag(i)); }
+    @Override public void setDouble(long i, double v) { setComplex(i, v, Double.isNaN(v) ? Double.NaN : 0); }
+    @Override public void setLong(long i, long v) { setComplex(i, v, 0); }
+
+    @Override
+    public void set(long i, Object v) {
+      if (v instanceof org.apache.commons.math3.complex.Complex z) setComplex(i, z.getReal(), z.getImaginary());
+      else if (v instanceof Number n) setComplex(i, n.doubleValue(), 0);
+      else throw new IllegalArgumentException("cannot store " + describe(v) + " in a " + type + " variable");
+    }
+
+    @Override public boolean isMissing(long i) { return Double.isNaN(getReal(i)) || Double.isNaN(getImag(i)); }
+    @Override public void setMissing(long i) { setComplex(i, Double.NaN, Double.NaN); }
+    @Override public Column copy() { return new Complexes(type, parts.dup('c')); }
+    @Override public Column reshape(long[] s) { return new Complexes(type, parts.reshape('c', partsShape(s))); }
+  }
+
   /** {@return a view of this column that refuses every write; reads see this column} */
   public Column readOnly() {
     return new ReadOnly(this);
@@ -455,6 +591,9 @@ public abstract sealed class Column
     @Override public long getLong(long i) { return inner.getLong(i); }
     @Override public Object get(long i) { return inner.get(i); }
     @Override public boolean isMissing(long i) { return inner.isMissing(i); }
+    @Override public double getReal(long i) { return inner.getReal(i); }
+    @Override public double getImag(long i) { return inner.getImag(i); }
+    @Override public void setComplex(long i, double re, double im) { throw refused(); }
     @Override public void setDouble(long i, double v) { throw refused(); }
     @Override public void setDoubles(long start, double[] src) { throw refused(); }
     @Override public void setLong(long i, long v) { throw refused(); }

@@ -21,7 +21,15 @@ public enum DType {
   /** Boolean, NumPy's {@code bool}; no missing value. */
   BOOLEAN("bool", DataType.BOOL),
   /** Text, NumPy's {@code str}, held in a Java array; missing is null. */
-  STRING("str", null);
+  STRING("str", null),
+  /**
+   * Complex of two 64-bit floats, NumPy's {@code complex128}: values are {@link
+   * org.apache.commons.math3.complex.Complex}; the real and imaginary parts sit side by side in a
+   * float64 ND4J array with a trailing axis of 2 (NumPy's own layout); missing is NaN+NaNj.
+   */
+  COMPLEX128("complex128", DataType.DOUBLE),
+  /** Complex of two 32-bit floats, NumPy's {@code complex64}; as {@link #COMPLEX128} with float32 parts. */
+  COMPLEX64("complex64", DataType.FLOAT);
 
   private final String numpyName;
   private final DataType nd4j;
@@ -36,7 +44,10 @@ public enum DType {
     return numpyName;
   }
 
-  /** {@return the ND4J type that holds this type, or null for {@link #STRING}} */
+  /**
+   * {@return the ND4J type that holds this type, or null for {@link #STRING}} For the complex types,
+   * the type of each part (float64 or float32).
+   */
   public DataType nd4j() {
     return nd4j;
   }
@@ -46,14 +57,25 @@ public enum DType {
     return this == DOUBLE || this == FLOAT;
   }
 
-  /** {@return true for the integer and floating types} */
+  /** {@return true for the integer, floating and complex types} */
   public boolean isNumeric() {
     return this != BOOLEAN && this != STRING;
   }
 
+  /** {@return true for complex128 and complex64} */
+  public boolean isComplex() {
+    return this == COMPLEX128 || this == COMPLEX64;
+  }
+
+  /** {@return true for the types that have a missing value: floating (NaN), complex (NaN+NaNj) and str (null)} */
+  public boolean hasMissing() {
+    return isFloating() || isComplex() || this == STRING;
+  }
+
   /**
    * {@return the type of a Java value, or null if the value is of no supported type (or null)} Shorts
-   * and bytes are int32; enums and characters are strings.
+   * and bytes are int32; enums and characters are strings; a {@link
+   * org.apache.commons.math3.complex.Complex} is complex128.
    *
    * @param value a boxed value
    */
@@ -63,6 +85,7 @@ public enum DType {
     if (value instanceof Long) return LONG;
     if (value instanceof Integer || value instanceof Short || value instanceof Byte) return INT;
     if (value instanceof Boolean) return BOOLEAN;
+    if (value instanceof org.apache.commons.math3.complex.Complex) return COMPLEX128;
     if (value instanceof String || value instanceof Enum<?> || value instanceof Character) return STRING;
     return null;
   }
@@ -87,8 +110,9 @@ public enum DType {
 
   /**
    * The narrowest type that holds values of both types, as NumPy promotes them: int32 and int64 give
-   * int64, an integer and a float give float64. Null if they cannot share a type (a number and a
-   * string, a boolean and a number).
+   * int64, an integer and a float give float64, a complex and any number complex (complex64 only with
+   * complex64 or float32). Null if they cannot share a type (a number and a string, a boolean and a
+   * number).
    *
    * @param a one type
    * @param b the other type
@@ -97,6 +121,10 @@ public enum DType {
   public static DType common(DType a, DType b) {
     if (a == b) return a;
     if (!a.isNumeric() || !b.isNumeric()) return null;
+    if (a.isComplex() || b.isComplex()) {
+      boolean single = (a == COMPLEX64 || a == FLOAT) && (b == COMPLEX64 || b == FLOAT);
+      return single ? COMPLEX64 : COMPLEX128;
+    }
     if (a.isFloating() || b.isFloating()) {
       return (a == FLOAT && (b == FLOAT)) ? FLOAT : DOUBLE;
     }

@@ -146,7 +146,7 @@ public final class Index {
       Object v = labels[i];
       if (v == null) throw new IllegalArgumentException("label at position " + i + " is null");
       DType vt = DType.of(v);
-      if (vt == null) {
+      if (vt == null || vt.isComplex()) {
         throw new IllegalArgumentException("label " + v + " at position " + i + " is a "
             + v.getClass().getName() + "; expected int, long, double, float, String, boolean or an enum");
       }

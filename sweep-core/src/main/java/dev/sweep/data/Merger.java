@@ -106,16 +106,16 @@ final class Merger {
       type = (vo != null ? vo : vn).type();
     }
     boolean gaps = covered < total;
-    if (gaps && !type.isFloating() && type != DType.STRING) type = DType.DOUBLE;
+    if (gaps && !type.hasMissing()) type = DType.DOUBLE;
     Column out;
-    if (type.isFloating()) {
+    if (type.isFloating() || type.isComplex()) {
       out = Column.allocateUninitialized(type, shape);
       out.array().assign(Double.NaN); // one pass: NaN wherever neither dataset writes
     } else {
       out = Column.allocate(type, shape);
     }
     // Which cells hold a value, needed only where NaN or null cannot tell.
-    BitSet filled = (!type.isFloating() && type != DType.STRING) ? new BitSet() : null;
+    BitSet filled = !type.hasMissing() ? new BitSet() : null;
     long[] strides = Dataset.strides(shape);
     if (vo != null) copy(vo, oldMap, strides, out, filled, null, null, policy, false);
     if (vn != null) copy(vn, newMap, strides, out, filled, old, neu, policy, vo != null);
@@ -185,6 +185,7 @@ final class Merger {
 
   private static boolean equalValues(Column src, long k, Column out, long target) {
     if (out.type() == DType.STRING) return java.util.Objects.equals(src.get(k), out.get(target));
+    if (out.type().isComplex()) return src.getReal(k) == out.getReal(target) && src.getImag(k) == out.getImag(target);
     if (out.type().isFloating()) return src.getDouble(k) == out.getDouble(target);
     return src.getLong(k) == out.getLong(target);
   }

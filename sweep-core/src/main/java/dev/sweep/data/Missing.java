@@ -26,7 +26,7 @@ final class Missing {
     for (Variable v : ds.variables().values()) {
       if (left == 0) break;
       Column c = v.storage();
-      if (c.type() != DType.STRING && !c.type().isFloating()) return List.of(); // always present
+      if (!c.type().hasMissing()) return List.of(); // always present
       long[] shape = c.shape();
       int rank = shape.length;
       long[] step = new long[rank]; // outer-cell stride of each of the variable's axes (0 for inner axes)

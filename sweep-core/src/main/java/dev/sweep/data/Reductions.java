@@ -71,6 +71,15 @@ final class Reductions {
   }
 
   private static void checkTypes(Dataset ds, Op op, List<String> dims) {
+    if (op == Op.STD || op == Op.VAR || op == Op.MEDIAN) {
+      for (Variable v : ds.variables().values()) {
+        if (v.type().isComplex() && !java.util.Collections.disjoint(v.dims(), dims)) {
+          throw new IllegalArgumentException("cannot take the " + op.label() + " of variable '" + v.name() + "' ("
+              + v.type() + "); sum, mean, prod, count, min and max take complex values: reduce real() and "
+              + "imag() separately, or drop it first with dropVars(\"" + v.name() + "\")");
+        }
+      }
+    }
     if (!op.numericOnly()) return;
     for (Variable v : ds.variables().values()) {
       if (v.type() != DType.STRING || java.util.Collections.disjoint(v.dims(), dims)) continue;
@@ -119,6 +128,7 @@ final class Reductions {
 
   private static Column compute(Column c, Strided s, Op op, Reduce how) {
     DType t = c.type();
+    if (t.isComplex()) return complex(c, s, op, how);
     boolean integral = t == DType.INT || t == DType.LONG || t == DType.BOOLEAN;
     DType floatOut = t == DType.FLOAT ? DType.FLOAT : DType.DOUBLE;
     switch (op) {
@@ -149,6 +159,77 @@ final class Reductions {
       default:
         throw new AssertionError(op);
     }
+  }
+
+  /**
+   * A reduction of a complex column, as NumPy computes it: sum, mean and prod in complex arithmetic,
+   * count of the elements with no NaN part, min and max in NumPy's order (by real part, then by
+   * imaginary part). A missing element (a NaN part) is skipped with skipna, else makes the cell
+   * NaN+NaNj; a cell with nothing to reduce is NaN+NaNj (0 for sum, 1 for prod).
+   */
+  private static Column complex(Column c, Strided s, Op op, Reduce how) {
+    int cells = s.cells;
+    double[] re = new double[cells];
+    double[] im = new double[cells];
+    long[] count = new long[cells];
+    boolean[] nan = new boolean[cells];
+    boolean[] seen = new boolean[cells];
+    if (op == Op.PROD) Arrays.fill(re, 1);
+    boolean skipna = how.skipna();
+    // Walk the flat positions, so each element's two parts are read together.
+    Column positions = Column.allocateUninitialized(DType.DOUBLE, c.shape());
+    for (long k = 0; k < c.length(); k++) positions.setDouble(k, k);
+    s.walkDoubles(positions, (double[] buf, int from, int n, int cell, int step) -> {
+      for (int t = 0; t < n; t++) {
+        long k = (long) buf[from + t];
+        int at = cell + t * step;
+        double a = c.getReal(k);
+        double b = c.getImag(k);
+        if (Double.isNaN(a) || Double.isNaN(b)) {
+          if (!skipna) nan[at] = true;
+          continue;
+        }
+        count[at]++;
+        switch (op) {
+          case SUM: case MEAN:
+            re[at] += a;
+            im[at] += b;
+            break;
+          case PROD: {
+            double r = re[at] * a - im[at] * b;
+            im[at] = re[at] * b + im[at] * a;
+            re[at] = r;
+            break;
+          }
+          case MIN: case MAX: {
+            boolean first = !seen[at];
+            int cmp = first ? 0 : a != re[at] ? Double.compare(a, re[at]) : Double.compare(b, im[at]);
+            if (first || (op == Op.MAX ? cmp > 0 : cmp < 0)) {
+              re[at] = a;
+              im[at] = b;
+            }
+            seen[at] = true;
+            break;
+          }
+          default:
+            break;
+        }
+      }
+    });
+    if (op == Op.COUNT) return longs(count, s);
+    Column out = Column.allocateUninitialized(c.type(), s.outShape);
+    for (int i = 0; i < cells; i++) {
+      boolean none = (op == Op.MEAN || op == Op.MIN || op == Op.MAX) && count[i] == 0;
+      boolean tooFew = (op == Op.SUM || op == Op.PROD) && count[i] < how.minCount();
+      if (nan[i] || none || tooFew) {
+        out.setMissing(i);
+      } else if (op == Op.MEAN) {
+        out.setComplex(i, re[i] / count[i], im[i] / count[i]);
+      } else {
+        out.setComplex(i, re[i], im[i]);
+      }
+    }
+    return out;
   }
 
   /** Sums of the values present and how many there are, per cell; NaN propagates unless skipna. */
@@ -418,6 +499,10 @@ final class Reductions {
       throw new IllegalArgumentException(what + " over '" + dim + "': the dimension has no labels (size 0)");
     }
     for (Variable v : ds.variables().values()) {
+      if (v.type().isComplex()) {
+        throw new IllegalArgumentException(what + " over '" + dim + "': variable '" + v.name() + "' is " + v.type()
+            + "; take abs(), real() or imag() first, or drop it with dropVars(\"" + v.name() + "\")");
+      }
       if (!v.dims().contains(dim)) {
         throw new IllegalArgumentException(what + " over '" + dim + "': variable '" + v.name() + "' has dimensions "
             + v.dims() + ", without '" + dim + "'; drop it first with dropVars(\"" + v.name() + "\")");

@@ -18,7 +18,21 @@ final class Repr {
     if (v instanceof String s) return "'" + s + "'";
     if (v instanceof Double d) return number(d);
     if (v instanceof Float f) return number(f);
+    if (v instanceof org.apache.commons.math3.complex.Complex z) return complex(z.getReal(), z.getImaginary());
     return String.valueOf(v);
+  }
+
+  /** NumPy's repr of a complex number, with parts as {@link #number}: (1+2j), (0.5403-0.8415j), (nan+nanj). */
+  static String complex(double re, double im) {
+    String r = part(re);
+    String i = part(im);
+    String sign = i.startsWith("-") ? "" : "+";
+    return "(" + r + sign + i + "j)";
+  }
+
+  private static String part(double d) {
+    String s = number(d);
+    return s.endsWith(".0") ? s.substring(0, s.length() - 2) : s;
   }
 
   /** Python's {@code '%.4g'}: 0.8415, 1, 1e+05, nan, inf. */

@@ -244,6 +244,10 @@ final class Selection {
     if (v.type() == DType.STRING) {
       throw new IllegalArgumentException("where: variable '" + variable + "' is str; a predicate tests numbers");
     }
+    if (v.type().isComplex()) {
+      throw new IllegalArgumentException("where: variable '" + variable + "' is " + v.type() + "; a predicate tests "
+          + "real numbers: test ds.get(\"" + variable + "\").abs() (or real(), imag()) and pass that condition");
+    }
     Column c = v.storage();
     Column flags = Column.allocate(DType.BOOLEAN, v.shape());
     double[] buf = new double[(int) Math.min(Strided.CHUNK, Math.max(c.length(), 1))];
@@ -272,14 +276,14 @@ final class Selection {
     Column flags = cond.storage();
     long n = Column.product(shape);
     DType type = v.type();
-    if (!type.isFloating() && type != DType.STRING && anyFalse(flags)) type = DType.DOUBLE;
+    if (!type.hasMissing() && anyFalse(flags)) type = DType.DOUBLE;
     Column out = Column.allocate(type, shape);
     int[] idx = new int[shape.length];
     long vo = 0;
     long co = 0;
     for (long k = 0; k < n; k++) {
       if (flags.getLong(co) != 0) src.copyTo(vo, out, k);
-      else if (type.isFloating() || type == DType.STRING) out.setMissing(k);
+      else if (type.hasMissing()) out.setMissing(k);
       for (int d = shape.length - 1; d >= 0; d--) {
         if (++idx[d] < shape[d]) {
           vo += vstep[d];
@@ -325,7 +329,7 @@ final class Selection {
       for (int d = 0; d < axis; d++) before *= shape[d];
       for (int d = axis + 1; d < shape.length; d++) after *= shape[d];
       Column c = v.storage();
-      boolean canMiss = c.type().isFloating() || c.type() == DType.STRING;
+      boolean canMiss = c.type().hasMissing();
       for (int p = 0; p < size; p++) {
         total[p] += before * after;
         if (!canMiss) {

@@ -12,8 +12,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * of a {@link Dataset}. Immutable through this API.
  *
  * <p>Numeric and boolean values live in an ND4J array, reachable through {@link #array()}; strings
- * live in a Java array. Missing values are NaN for floating types and null for strings; integer and
- * boolean variables have none (a merge that leaves gaps turns them into float64).
+ * live in a Java array; complex values (ND4J has no complex type) as their real and imaginary parts
+ * side by side, along a last axis of 2 of a float array. Missing values are NaN for floating types,
+ * NaN+NaNj for complex and null for strings; integer and boolean variables have none (a merge that
+ * leaves gaps turns them into float64).
  */
 public final class Variable {
   private final String name;
@@ -61,6 +63,31 @@ public final class Variable {
    */
   public static Variable ofStrings(String name, List<String> dims, long[] shape, String... values) {
     return new Variable(name, dims, Column.ofStrings(shape, values.clone()), Map.of());
+  }
+
+  /**
+   * {@return a complex128 variable of the given shape, with no attributes}
+   *
+   * @param name the variable's name
+   * @param dims the dimension names, one per axis
+   * @param shape the size along each dimension
+   * @param values the values in C order, as many as the shape holds; null marks a missing value
+   *     (NaN+NaNj)
+   * @throws IllegalArgumentException if the number of dimensions is not the data's rank, or a
+   *     dimension is repeated, or the number of values does not fit the shape
+   */
+  public static Variable ofComplex(String name, List<String> dims, long[] shape,
+      org.apache.commons.math3.complex.Complex... values) {
+    if (Column.product(shape) != values.length) {
+      throw new IllegalArgumentException("variable '" + name + "': shape " + Arrays.toString(shape) + " holds "
+          + Column.product(shape) + " values, got " + values.length);
+    }
+    Column c = Column.allocateUninitialized(DType.COMPLEX128, shape);
+    for (int i = 0; i < values.length; i++) {
+      if (values[i] == null) c.setMissing(i);
+      else c.setComplex(i, values[i].getReal(), values[i].getImaginary());
+    }
+    return new Variable(name, dims, c, Map.of());
   }
 
   /**
@@ -163,7 +190,9 @@ public final class Variable {
   }
 
   /**
-   * The backing ND4J array, shaped like {@link #shape()} in C order. This is the one way to the raw
+   * The backing ND4J array, shaped like {@link #shape()} in C order; for a complex variable, float64
+   * (complex128) or float32 (complex64) with one more, last axis of size 2: the real part, then the
+   * imaginary part of each element. This is the one way to the raw
    * data: it is not copied, so treat it as read-only (the dataset assumes it never changes).
    *
    * @return the backing array
@@ -192,7 +221,8 @@ public final class Variable {
   }
 
   /**
-   * {@return the element at the given positions, boxed; null for a missing string}
+   * {@return the element at the given positions, boxed; null for a missing string; a {@link
+   * org.apache.commons.math3.complex.Complex} for a complex variable}
    *
    * @param positions one position per dimension, in {@link #dims()} order
    * @throws IllegalArgumentException if the number of positions is not the number of dimensions
@@ -208,7 +238,7 @@ public final class Variable {
    * @param positions one position per dimension, in {@link #dims()} order
    * @throws IllegalArgumentException if the number of positions is not the number of dimensions
    * @throws IndexOutOfBoundsException if a position is outside its dimension
-   * @throws IllegalStateException for a str variable
+   * @throws IllegalStateException for a str or complex variable
    */
   public double getDouble(int... positions) {
     return column.getDouble(offset(positions));
@@ -229,12 +259,53 @@ public final class Variable {
   /**
    * {@return a copy of all elements as doubles, in C order (NaN where missing; booleans are 0 and 1)}
    *
-   * @throws IllegalStateException for a str variable
+   * @throws IllegalStateException for a str or complex variable (take {@link #real()} or {@link #imag()})
    */
   public double[] toDoubleArray() {
     double[] out = new double[Math.toIntExact(column.length())];
     for (int i = 0; i < out.length; i++) out[i] = column.getDouble(i);
     return out;
+  }
+
+  /**
+   * {@return the real parts, as float64 (the values themselves for a real variable)}, as xarray's
+   * {@code .real}; same name, dimensions and attributes.
+   *
+   * @throws IllegalStateException for a str variable
+   */
+  public Variable real() {
+    return part(0);
+  }
+
+  /**
+   * {@return the imaginary parts, as float64 (0 for a real variable, NaN where it is missing)}, as
+   * xarray's {@code .imag}; same name, dimensions and attributes.
+   *
+   * @throws IllegalStateException for a str variable
+   */
+  public Variable imag() {
+    return part(1);
+  }
+
+  /**
+   * {@return the absolute values, as float64: the modulus of a complex variable}, as NumPy's
+   * {@code abs}; same name, dimensions and attributes.
+   *
+   * @throws IllegalStateException for a str variable
+   */
+  public Variable abs() {
+    return part(2);
+  }
+
+  private Variable part(int which) {
+    if (type() == DType.STRING) throw new IllegalStateException("variable '" + name + "' is str, not a number");
+    Column out = Column.allocateUninitialized(DType.DOUBLE, column.shape());
+    for (long i = 0; i < column.length(); i++) {
+      double re = column.getReal(i);
+      double im = column.getImag(i);
+      out.setDouble(i, which == 0 ? re : which == 1 ? im : type().isComplex() ? Math.hypot(re, im) : Math.abs(re));
+    }
+    return new Variable(name, dims, out, attrs);
   }
 
   /**

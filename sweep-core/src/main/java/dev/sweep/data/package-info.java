@@ -10,6 +10,17 @@
  * {@link dev.sweep.data.DType}'s lookups ({@code of}, {@code common}, {@code nd4j}) return null where
  * there is no such type. Missing numbers are NaN; integer and boolean variables have no missing value.
  *
+ * <p>Complex numbers: {@link dev.sweep.data.DType#COMPLEX128} and {@code COMPLEX64}, whose elements
+ * are commons-math3's immutable {@link org.apache.commons.math3.complex.Complex} (a run returns one,
+ * or an array of them for a vector output: complex128, or complex64 where the runner declares it with
+ * {@code Runner.Builder.type}); missing is NaN+NaNj. ND4J has no complex type, so a
+ * complex variable's {@link dev.sweep.data.Variable#array()} holds the real and imaginary parts side by
+ * side along a last axis of 2 (NumPy's memory layout); {@link dev.sweep.data.Variable#real()},
+ * {@code imag()} and {@code abs()} give float64 variables. Merges promote real to complex; reductions
+ * {@code sum, mean, prod, count, min, max} follow NumPy (min and max order by real part, then
+ * imaginary part); {@code std, var, median}, {@code idxmin, idxmax} and the element-wise arithmetic
+ * refuse complex variables, saying to take their parts. Labels cannot be complex.
+ *
  * <h2>Operations</h2>
  *
  * Each returns a new dataset, with xarray's semantics where xarray has them:

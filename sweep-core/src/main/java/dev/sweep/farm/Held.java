@@ -220,7 +220,10 @@ final class Held {
       } else {
         INDArray[] arrays = new INDArray[parts.size()];
         for (int i = 0; i < arrays.length; i++) arrays[i] = parts.get(i).variable(v.name()).array();
-        joined = Variable.of(v.name(), v.dims(), Nd4j.concat(0, arrays));
+        INDArray all = Nd4j.concat(0, arrays);
+        // A complex variable's array holds its parts along a last axis, which the concatenation keeps.
+        joined = v.type().isComplex() ? Variable.of(v.name(), v.dims(), dev.sweep.data.Column.wrapComplex(all))
+            : Variable.of(v.name(), v.dims(), all);
       }
       b.variable(joined.withAttrs(v.attrs()));
     }

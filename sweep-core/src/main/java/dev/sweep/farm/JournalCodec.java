@@ -34,6 +34,8 @@ final class JournalCodec {
   private static final byte T_STRING = 6;
   private static final byte T_SHORT = 7;
   private static final byte T_BYTE = 8;
+  private static final byte T_COMPLEX128 = 9; // elements only: real and imaginary parts side by side
+  private static final byte T_COMPLEX64 = 10;
   private static final byte ARRAY = 16; // added to a tag: an array of that type
 
   /** A damaged or unreadable encoding. */
@@ -118,7 +120,7 @@ final class JournalCodec {
 
   private static int estimate(Dataset ds) {
     long n = 256;
-    for (Variable v : ds.variables().values()) n += v.size() * (v.type() == DType.STRING ? 16 : 8) + 64;
+    for (Variable v : ds.variables().values()) n += v.size() * (v.type() == DType.STRING || v.type().isComplex() ? 16 : 8) + 64;
     for (Index ix : ds.coords().values()) n += ix.size() * 8L + 32;
     return (int) Math.min(Integer.MAX_VALUE - 64, n);
   }
@@ -130,8 +132,8 @@ final class JournalCodec {
     boolean plain = !a.isView() && a.ordering() == 'c' && a.data().length() == a.length();
     org.nd4j.linalg.api.ndarray.INDArray c = plain ? a : a.dup('c');
     switch (v.type()) {
-      case DOUBLE: return c.data().asDouble();
-      case FLOAT: return c.data().asFloat();
+      case DOUBLE: case COMPLEX128: return c.data().asDouble();
+      case FLOAT: case COMPLEX64: return c.data().asFloat();
       case LONG: return c.data().asLong();
       case INT: return c.data().asInt();
       default: {
@@ -148,6 +150,16 @@ final class JournalCodec {
     Column c = Column.allocateUninitialized(type, shape);
     int n = java.lang.reflect.Array.getLength(values);
     switch (type) {
+      case COMPLEX128: {
+        double[] a = (double[]) values;
+        for (int i = 0; i < n / 2; i++) c.setComplex(i, a[2 * i], a[2 * i + 1]);
+        break;
+      }
+      case COMPLEX64: {
+        float[] a = (float[]) values;
+        for (int i = 0; i < n / 2; i++) c.setComplex(i, a[2 * i], a[2 * i + 1]);
+        break;
+      }
       case DOUBLE: {
         double[] a = (double[]) values;
         c.setDoubles(0, a);
@@ -194,6 +206,8 @@ final class JournalCodec {
       case LONG: return T_LONG;
       case INT: return T_INT;
       case BOOLEAN: return T_BOOLEAN;
+      case COMPLEX128: return T_COMPLEX128;
+      case COMPLEX64: return T_COMPLEX64;
       default: return T_STRING;
     }
   }
@@ -206,15 +220,17 @@ final class JournalCodec {
       case T_INT: return DType.INT;
       case T_BOOLEAN: return DType.BOOLEAN;
       case T_STRING: return DType.STRING;
+      case T_COMPLEX128: return DType.COMPLEX128;
+      case T_COMPLEX64: return DType.COMPLEX64;
       default: throw new Damaged("unknown element type " + tag, null);
     }
   }
 
   private static void putValues(Out out, DType type, Object values, int n) {
-    out.ensure(n * 8L + 16);
+    out.ensure(n * 16L + 16);
     switch (type) {
-      case DOUBLE: out.putDoubles((double[]) values); break;
-      case FLOAT: out.putFloats((float[]) values); break;
+      case DOUBLE: case COMPLEX128: out.putDoubles((double[]) values); break;
+      case FLOAT: case COMPLEX64: out.putFloats((float[]) values); break;
       case LONG: out.putLongs((long[]) values); break;
       case INT: out.putInts((int[]) values); break;
       case BOOLEAN:
@@ -230,6 +246,11 @@ final class JournalCodec {
       throw new Damaged(n + " values of " + type + " do not fit the " + in.remaining() + " bytes left", null);
     }
     switch (type) {
+      case COMPLEX128: case COMPLEX64: {
+        int parts = Math.multiplyExact(n, 2);
+        Object a = getValues(in, type == DType.COMPLEX128 ? DType.DOUBLE : DType.FLOAT, parts);
+        return a;
+      }
       case DOUBLE: {
         double[] a = new double[n];
         in.asDoubleBuffer().get(a);
@@ -269,7 +290,8 @@ final class JournalCodec {
 
   private static int width(DType t) {
     switch (t) {
-      case DOUBLE: case LONG: return 8;
+      case COMPLEX128: return 16;
+      case DOUBLE: case LONG: case COMPLEX64: return 8;
       case FLOAT: case INT: return 4;
       default: return 1;
     }

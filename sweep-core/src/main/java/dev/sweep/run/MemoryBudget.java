@@ -60,7 +60,8 @@ final class MemoryBudget {
 
   private static int bytes(DType t) {
     return switch (t) {
-      case DOUBLE, LONG -> 8;
+      case COMPLEX128 -> 16;
+      case DOUBLE, LONG, COMPLEX64 -> 8;
       case FLOAT, INT -> 4;
       case BOOLEAN -> 1;
       case STRING -> 8;

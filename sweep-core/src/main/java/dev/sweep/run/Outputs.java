@@ -189,7 +189,7 @@ final class Outputs implements Engine.Sink {
   /** Marks the missing cells of a column holding {@code inner} elements per cell; integers become float64. */
   static Column withGaps(Column c, long inner, boolean[] missing) {
     if (missing == null) return c;
-    Column out = c.type().isFloating() || c.type() == DType.STRING ? c : c.convert(DType.DOUBLE);
+    Column out = c.type().hasMissing() ? c : c.convert(DType.DOUBLE);
     for (int cell = 0; cell < missing.length; cell++) {
       if (!missing[cell]) continue;
       long base = cell * inner;
@@ -429,7 +429,10 @@ final class Outputs implements Engine.Sink {
       }
       for (int i = 0; i < names.length; i++) {
         Column src = d.variable(names[i]).column();
-        if (src.type() != columns[i].type() && !(columns[i].type().isFloating() && src.type().isNumeric())) {
+        DType into = columns[i].type();
+        boolean widens = (into.isFloating() && src.type().isNumeric() && !src.type().isComplex())
+            || (into.isComplex() && src.type().isNumeric());
+        if (src.type() != into && !widens) {
           throw new IllegalArgumentException("variable '" + names[i] + "' is " + src.type() + " in this run, "
               + columns[i].type() + " in the first");
         }
@@ -465,7 +468,7 @@ final class Outputs implements Engine.Sink {
     if (v instanceof Double d && c.type().isFloating()) {
       c.setDouble(i, d);
     } else if (v == null) {
-      if (c.type().isFloating() || c.type() == DType.STRING) c.setMissing(i);
+      if (c.type().hasMissing()) c.setMissing(i);
       else throw new IllegalArgumentException("output '" + name + "' is " + c.type() + " and the run returned null");
     } else {
       try {
@@ -541,7 +544,8 @@ final class Outputs implements Engine.Sink {
     DType t = DType.of(v);
     if (t == null) {
       throw new IllegalArgumentException("output '" + name + "' is a " + v.getClass().getName()
-          + "; outputs are numbers, booleans, strings, enums, arrays or lists of those, records or Datasets");
+          + "; outputs are numbers, complex numbers (org.apache.commons.math3.complex.Complex), booleans, strings, "
+          + "enums, arrays or lists of those, records or Datasets");
     }
     return t;
   }

@@ -59,7 +59,7 @@ public final class RunBatch implements Serializable {
    * @param type its element type
    * @param dims its inner dimensions, outermost first
    * @param shape its size along each inner dimension
-   * @param values its values, run-major: an array of the type's Java class (see {@link RunBatch})
+   * @param values its values, run-major: an array of the type's Java class (see {@link RunBatch}; complex types: double[] or float[] with each value's real and imaginary parts side by side)
    *     holding {@code runs * product(shape)} elements
    * @param attrs the variable's attributes (those of a returned Dataset's variable), plain values
    */
@@ -167,11 +167,11 @@ public final class RunBatch implements Serializable {
     for (Output o : outputs) {
       if (names.contains(o.name())) throw new IllegalArgumentException("output '" + o.name() + "' appears twice in the batch");
       names.add(o.name());
-      long expected = Math.multiplyExact(runs, o.inner());
+      long expected = Math.multiplyExact(Math.multiplyExact(runs, o.inner()), o.type().isComplex() ? 2 : 1);
       int length = java.lang.reflect.Array.getLength(o.raw());
       if (length != expected) {
         throw new IllegalArgumentException("output '" + o.name() + "' holds " + length + " values; " + runs + " runs of "
-            + o.inner() + " make " + expected);
+            + o.inner() + (o.type().isComplex() ? " " + o.type() + " values of 2 parts" : "") + " make " + expected);
       }
       for (int d = 0; d < o.dims().size(); d++) {
         String dim = o.dims().get(d);
@@ -282,8 +282,8 @@ public final class RunBatch implements Serializable {
   /** The Java array class that holds values of a type. */
   static Class<?> arrayClass(DType type) {
     switch (type) {
-      case DOUBLE: return double[].class;
-      case FLOAT: return float[].class;
+      case DOUBLE: case COMPLEX128: return double[].class;
+      case FLOAT: case COMPLEX64: return float[].class;
       case LONG: return long[].class;
       case INT: return int[].class;
       case BOOLEAN: return boolean[].class;
@@ -295,6 +295,22 @@ public final class RunBatch implements Serializable {
   static Object values(Column c) {
     int n = Math.toIntExact(c.length());
     switch (c.type()) {
+      case COMPLEX128: {
+        double[] a = new double[Math.multiplyExact(n, 2)];
+        for (int i = 0; i < n; i++) {
+          a[2 * i] = c.getReal(i);
+          a[2 * i + 1] = c.getImag(i);
+        }
+        return a;
+      }
+      case COMPLEX64: {
+        float[] a = new float[Math.multiplyExact(n, 2)];
+        for (int i = 0; i < n; i++) {
+          a[2 * i] = (float) c.getReal(i);
+          a[2 * i + 1] = (float) c.getImag(i);
+        }
+        return a;
+      }
       case DOUBLE: {
         double[] a = new double[n];
         for (int i = 0; i < n; i++) a[i] = c.getDouble(i);

@@ -440,6 +440,16 @@ public final class RunPlan {
     /** Copies {@code n} values of one run from a batch's array into a column. */
     private static void copy(DType type, Object src, int from, Column dst, long at, int n) {
       switch (type) {
+        case COMPLEX128: { // the real and imaginary parts side by side
+          double[] a = (double[]) src;
+          for (int k = 0; k < n; k++) dst.setComplex(at + k, a[2 * (from + k)], a[2 * (from + k) + 1]);
+          break;
+        }
+        case COMPLEX64: {
+          float[] a = (float[]) src;
+          for (int k = 0; k < n; k++) dst.setComplex(at + k, a[2 * (from + k)], a[2 * (from + k) + 1]);
+          break;
+        }
         case DOUBLE: {
           double[] a = (double[]) src;
           for (int k = 0; k < n; k++) dst.setDouble(at + k, a[from + k]);

@@ -720,6 +720,8 @@ public final class Plot {
       switch (v.type()) {
         case STRING -> throw new IllegalArgumentException(role + ": variable '" + v.name() + "' holds strings; a "
             + kind.word() + " plot's " + role + " needs numbers");
+        case COMPLEX128, COMPLEX64 -> throw new IllegalArgumentException(role + ": variable '" + v.name() + "' is "
+            + v.type().numpyName() + "; plot its real(), imag() or abs() (Variable.real() etc., or ds.with(...))");
         default -> { }
       }
     }

@@ -22,6 +22,17 @@ class PlotErrorsTest {
   }
 
   @Test
+  void aComplexVariableSaysWhichRealPartToPlot() {
+    dev.sweep.data.Dataset ds = dev.sweep.data.Dataset.builder()
+        .coord("a", dev.sweep.data.Index.ofInts(1, 2))
+        .variable(dev.sweep.data.Variable.ofComplex("z", java.util.List.of("a"), new long[] {2},
+            new org.apache.commons.math3.complex.Complex(1, 2), new org.apache.commons.math3.complex.Complex(3, -1)))
+        .build();
+    assertEquals("y: variable 'z' is complex128; plot its real(), imag() or abs() (Variable.real() etc., or "
+        + "ds.with(...))", message(() -> Plot.line(ds, "z").x("a").build()));
+  }
+
+  @Test
   void anUnknownDimensionListsWhatExists() {
     assertEquals("hue: no variable or dimension 'd'; the variables are [y, s], the dimensions [a, b, c]",
         message(() -> Plot.line(Fixtures.harvest(), "y").x("a").hue("d").build()));

@@ -75,7 +75,8 @@ final class DriverMemory {
     switch (t) {
       case FLOAT: case INT: return 4;
       case BOOLEAN: return 1;
-      default: return 8; // float64, int64, and a string's reference
+      case COMPLEX128: return 16;
+      default: return 8; // float64, int64, complex64, and a string's reference
     }
   }
 

@@ -640,6 +640,12 @@ public final class CsvStore implements RecordStore {
               + "file holds 0-D records: every variable must be 1-D over one record dimension"
               + (dim == null ? "" : " ('" + dim + "', as the variables before it)"));
         }
+        if (v.type().isComplex()) {
+          throw new IllegalArgumentException("column '" + v.name() + "' is " + v.type() + ", which " + path + " cannot "
+              + "hold: a CSV cell holds one number, and pandas reads complex text such as (1+2j) back as strings. "
+              + "Return the real and imaginary parts as two outputs (z.getReal(), z.getImaginary()), or harvest "
+              + "into a NetCDF file, which holds complex values");
+        }
         dim = v.dims().get(0);
         n = ds.sizes().get(dim);
         names.add(v.name());

@@ -40,7 +40,12 @@ import ucar.nc2.Attribute;
  *   <li>{@code _FillValue} and {@code missing_value} become NaN (null for strings); an integer
  *       variable that has them, or any variable with {@code scale_factor} / {@code add_offset},
  *       becomes float64, as in xarray.
- *   <li>Other types (compound, enum, opaque, vlen) are skipped with a warning. Files with data in
+ *   <li>Complex values: an HDF5 compound of two floats named {@code r} and {@code i} (as xarray's
+ *       h5netcdf engine writes them; also {@code re}/{@code im}, {@code real}/{@code imag}) is complex128
+ *       or complex64; so is a float variable whose last dimension, of size 2, is named
+ *       {@code _pfnc_complex} (as sweep writes NetCDF-3), {@code complex} or {@code ri} (the nc-complex
+ *       convention), and that dimension is not a dimension of the dataset.
+ *   <li>Other types (other compounds, enum, opaque, vlen) are skipped with a warning. Files with data in
  *       groups never get here: {@link NetcdfReader} refuses them.
  * </ul>
  */
@@ -80,7 +85,8 @@ final class CfDecoder {
     for (NcFile.Var v : file.vars()) {
       List<String> dims = v.dims();
       for (int d = 0; d < dims.size(); d++) {
-        if (v.type() == DataType.CHAR && d == dims.size() - 1) charOnly.add(dims.get(d));
+        boolean last = d == dims.size() - 1;
+        if (last && (v.type() == DataType.CHAR || isComplexParts(v))) charOnly.add(dims.get(d));
         else used.add(dims.get(d));
       }
     }
@@ -175,7 +181,16 @@ final class CfDecoder {
     List<String> dims = v.dims();
     long[] shape = toLongs(v.shape());
     Column column;
-    if (t == DataType.CHAR || t == DataType.STRING) {
+    if (v.parts() != null) {
+      column = complexes(v, shape, v.parts());
+    } else if (isComplexParts(v)) {
+      dims = dims.subList(0, dims.size() - 1);
+      shape = java.util.Arrays.copyOf(shape, shape.length - 1);
+      consumed.add(CfEncoder.COMPLEX_CONVENTION);
+      consumed.add("_FillValue");
+      consumed.add("missing_value");
+      column = complexes(v, shape, t);
+    } else if (t == DataType.CHAR || t == DataType.STRING) {
       if (t == DataType.CHAR && shape.length > 0) { // the last dimension is the string length
         dims = dims.subList(0, dims.size() - 1);
         shape = java.util.Arrays.copyOf(shape, shape.length - 1);
@@ -197,6 +212,46 @@ final class CfDecoder {
       return null;
     }
     return new Decoded(dims, column, CfAttributes.decode(v.attrs(), consumed, owner));
+  }
+
+  /** Names of the last dimension that mark a float variable as complex parts, as nc-complex knows them. */
+  private static final Set<String> COMPLEX_DIMS = Set.of(CfEncoder.COMPLEX_DIM, "complex", "ri");
+
+  /**
+   * True for a float variable whose last dimension, of size 2, holds real and imaginary parts: the
+   * nc-complex convention (dimension {@code _pfnc_complex}, or {@code complex} or {@code ri}), as
+   * sweep writes complex values in NetCDF-3 and netCDF4-python 1.7 reads them.
+   */
+  static boolean isComplexParts(NcFile.Var v) {
+    int[] shape = v.shape();
+    return (v.type() == DataType.DOUBLE || v.type() == DataType.FLOAT) && shape.length > 0
+        && shape[shape.length - 1] == 2 && COMPLEX_DIMS.contains(v.dims().get(shape.length - 1));
+  }
+
+  /** A complex column from slabs of parts (a last axis of 2); a part equal to a fill value makes the element missing. */
+  private Column complexes(NcFile.Var v, long[] shape, DataType part) throws IOException {
+    boolean dbl = part == DataType.DOUBLE;
+    Column c = Column.allocateUninitialized(dbl ? DType.COMPLEX128 : DType.COMPLEX64, shape);
+    Set<Double> fills = new HashSet<>();
+    for (String name : List.of("_FillValue", "missing_value")) {
+      Attribute a = v.attr(name);
+      if (a == null || a.isString()) continue;
+      for (int i = 0; i < a.getLength(); i++) {
+        double f = a.getNumericValue(i).doubleValue();
+        if (!Double.isNaN(f)) fills.add(f);
+      }
+    }
+    long perElement = v.parts() != null ? 2 : 1; // a compound's slabs are counted in elements, else in parts
+    read(v, (a, at) -> {
+      double[] d = (double[]) a.get1DJavaArray(double.class);
+      long from = at * perElement;
+      for (int k = 0; k + 1 < d.length; k += 2) {
+        long i = (from + k) / 2;
+        if (fills.contains(d[k]) || fills.contains(d[k + 1])) c.setMissing(i);
+        else c.setComplex(i, d[k], d[k + 1]);
+      }
+    });
+    return c;
   }
 
   /** A numeric column; allocated uninitialized, as the slabs below fill every element. */

@@ -36,12 +36,21 @@ import ucar.nc2.Attribute;
  * </ul>
  */
 final class CfEncoder {
+  /** The last dimension of a complex variable in NetCDF-3, as the nc-complex convention names it. */
+  static final String COMPLEX_DIM = "_pfnc_complex";
+
+  /** Variable attribute naming how a NetCDF-3 complex variable is stored. */
+  static final String COMPLEX_CONVENTION = "complex_convention";
+
+  /** The value of {@value #COMPLEX_CONVENTION}. */
+  static final String NC_COMPLEX = "nc-complex: real and imaginary parts along the last dimension, " + COMPLEX_DIM;
+
   /** Global attribute of NetCDF-4 files: JSON {@code {"dims": [...], "variables": [...]}}. */
   static final String ORDER = "sweep_order";
 
   /** Variable attributes the encoding writes or the NetCDF libraries interpret: not for users. */
   static final Set<String> VARIABLE_RESERVED = Set.of("_FillValue", "missing_value", "_Encoding", "_Unsigned",
-      "scale_factor", "add_offset", "dtype", CfAttributes.TYPES, "_ChunkSizes", "_Netcdf4Dimid",
+      "scale_factor", "add_offset", "dtype", COMPLEX_CONVENTION, CfAttributes.TYPES, "_ChunkSizes", "_Netcdf4Dimid",
       "_Netcdf4Coordinates", "_Storage", "_DeflateLevel", "_Shuffle", "_Endianness", "_NoFill", "_Fletcher32",
       "_Filter");
 
@@ -133,8 +142,42 @@ final class CfEncoder {
     List<String> ncDims = varDims;
     int[] ncShape = shape;
     DataType type;
+    DataType parts = null;
     NcFile.Rows rows;
     switch (col.type()) {
+      case COMPLEX128:
+      case COMPLEX64: {
+        boolean dbl = col.type() == dev.sweep.data.DType.COMPLEX128;
+        DataType part = dbl ? DataType.DOUBLE : DataType.FLOAT;
+        int[] partsShape = Arrays.copyOf(shape, shape.length + 1);
+        partsShape[shape.length] = 2;
+        // The column's storage already holds each value's real then imaginary part: one bulk copy per slab.
+        rows = (first, count) -> {
+          int[] s = Arrays.copyOf(slab(shape, count), shape.length + 1);
+          s[shape.length] = 2;
+          long from = 2L * first * perRow;
+          int n = 2 * (shape.length == 0 ? 1 : count * perRow);
+          return Array.factory(part, s, dbl ? Bulk.doubles(col, from, n) : Bulk.floats(col, from, n));
+        };
+        if (nc3) {
+          if (ds.sizes().containsKey(COMPLEX_DIM) || ds.variables().containsKey(COMPLEX_DIM)) {
+            throw new IllegalArgumentException(owner + " is " + col.type() + ", which NetCDF-3 stores along a last "
+                + "dimension named '" + COMPLEX_DIM + "', but the dataset has a dimension or variable of that name. "
+                + "Rename it, or write with NetcdfFormat.NETCDF4");
+          }
+          if (dims.stream().noneMatch(d -> d.name().equals(COMPLEX_DIM))) dims.add(new NcFile.Dim(COMPLEX_DIM, 2));
+          ncDims = new ArrayList<>(varDims);
+          ncDims.add(COMPLEX_DIM);
+          ncShape = partsShape;
+          type = part;
+          attrs.add(dbl ? new Attribute("_FillValue", Double.NaN) : new Attribute("_FillValue", Float.NaN));
+          attrs.add(new Attribute(COMPLEX_CONVENTION, NC_COMPLEX));
+        } else {
+          type = DataType.STRUCTURE; // an HDF5 compound {r, i}, which h5py and xarray's h5netcdf read as complex
+          parts = part;
+        }
+        break;
+      }
       case DOUBLE:
         type = DataType.DOUBLE;
         attrs.add(new Attribute("_FillValue", Double.NaN));
@@ -226,7 +269,7 @@ final class CfEncoder {
         throw new AssertionError(col.type());
     }
     attrs.addAll(CfAttributes.encode(userAttrs, format, owner, VARIABLE_RESERVED));
-    return new NcFile.Var(name, ncDims, type, ncShape, attrs, false, rows);
+    return new NcFile.Var(name, ncDims, type, ncShape, attrs, false, rows, parts);
   }
 
   /** The shape of a slab of {@code count} rows of a variable of the given shape. */

@@ -29,13 +29,21 @@ record NcFile(List<Dim> dims, List<Var> vars, List<Attribute> attrs) {
   /**
    * A variable over named dimensions, in the NetCDF type it has in the file. {@code unsigned} is set
    * by the reader for unsigned integer types (netCDF-4) or {@code _Unsigned = "true"} (netCDF-3).
+   * {@code parts} is set for a complex variable stored as an HDF5 compound {@code {r, i}} of that
+   * type (then {@code type} is {@code STRUCTURE}); its {@link #rows} give the parts as a plain array
+   * with one more, last axis of 2. Null for every other variable.
    */
   record Var(String name, List<String> dims, DataType type, int[] shape, List<Attribute> attrs,
-      boolean unsigned, Rows rows) {
+      boolean unsigned, Rows rows, DataType parts) {
     Var {
       dims = List.copyOf(dims);
       shape = shape.clone();
       attrs = List.copyOf(attrs);
+    }
+
+    Var(String name, List<String> dims, DataType type, int[] shape, List<Attribute> attrs, boolean unsigned,
+        Rows rows) {
+      this(name, dims, type, shape, attrs, unsigned, rows, null);
     }
 
     @Override
@@ -67,7 +75,7 @@ record NcFile(List<Dim> dims, List<Var> vars, List<Attribute> attrs) {
       if (shape.length == 1 && type == DataType.CHAR) return shape[0];
       long rowElems = 1;
       for (int d = 1; d < shape.length; d++) rowElems *= shape[d];
-      long rowBytes = Math.max(1, rowElems * elementBytes(type));
+      long rowBytes = Math.max(1, rowElems * (parts != null ? 2 * parts.getSize() : elementBytes(type)));
       return (int) Math.max(1, Math.min(shape[0], SLAB_BYTES / rowBytes));
     }
 

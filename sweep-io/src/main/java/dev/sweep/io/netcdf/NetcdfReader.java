@@ -113,6 +113,10 @@ final class NetcdfReader {
           dims.add(new NcFile.Dim(name(d), d.getLength()));
         }
       }
+      if (v instanceof ucar.nc2.Structure s && complexMembers(s) != null) {
+        vars.add(complexVar(s, vd));
+        continue;
+      }
       NcFile.Var[] self = new NcFile.Var[1];
       self[0] = new NcFile.Var(v.getShortName(), vd, v.getDataType(), v.getShape(), v.getAttributes(),
           v.isUnsigned(), (first, count) -> {
@@ -125,6 +129,65 @@ final class NetcdfReader {
       vars.add(self[0]);
     }
     return new NcFile(dims, vars, root.getAttributes());
+  }
+
+  /** Names of the real and imaginary members of the compounds read as complex, as h5py and nc-complex know them. */
+  private static final List<List<String>> COMPLEX_NAMES = List.of(List.of("r", "i"), List.of("re", "im"),
+      List.of("real", "imag"), List.of("real", "imaginary"));
+
+  /**
+   * The real and imaginary members of a compound of two scalar members of one floating type with
+   * names h5py reads as complex (r/i as xarray's h5netcdf engine writes, re/im, real/imag); null if
+   * the structure is anything else.
+   */
+  private static ucar.nc2.Variable[] complexMembers(ucar.nc2.Structure s) {
+    List<ucar.nc2.Variable> m = s.getVariables();
+    if (m.size() != 2) return null;
+    ucar.nc2.Variable re = m.get(0);
+    ucar.nc2.Variable im = m.get(1);
+    ucar.ma2.DataType t = re.getDataType();
+    if (t != im.getDataType() || (t != ucar.ma2.DataType.DOUBLE && t != ucar.ma2.DataType.FLOAT)) return null;
+    if (re.getRank() != 0 || im.getRank() != 0) return null;
+    List<String> names = List.of(re.getShortName().toLowerCase(java.util.Locale.ROOT),
+        im.getShortName().toLowerCase(java.util.Locale.ROOT));
+    return COMPLEX_NAMES.contains(names) ? new ucar.nc2.Variable[] {re, im} : null;
+  }
+
+  /** A complex compound as a variable whose rows are its parts, side by side along a last axis of 2. */
+  private static NcFile.Var complexVar(ucar.nc2.Structure s, List<String> dims) {
+    ucar.nc2.Variable[] members = complexMembers(s);
+    ucar.ma2.DataType part = members[0].getDataType();
+    NcFile.Var[] self = new NcFile.Var[1];
+    self[0] = new NcFile.Var(s.getShortName(), dims, ucar.ma2.DataType.STRUCTURE, s.getShape(), s.getAttributes(),
+        false, (first, count) -> {
+          ucar.ma2.ArrayStructure a;
+          try {
+            a = (ucar.ma2.ArrayStructure) s.read(self[0].slabOrigin(first), self[0].slabShape(count));
+          } catch (InvalidRangeException e) {
+            throw new IOException("reading rows " + first + ".." + (first + count) + " of " + s.getShortName(), e);
+          }
+          ucar.ma2.StructureMembers sm = a.getStructureMembers();
+          ucar.ma2.Array re = a.extractMemberArray(sm.findMember(members[0].getShortName()));
+          ucar.ma2.Array im = a.extractMemberArray(sm.findMember(members[1].getShortName()));
+          int n = (int) re.getSize();
+          int[] shape = java.util.Arrays.copyOf(self[0].slabShape(count), self[0].shape().length + 1);
+          shape[shape.length - 1] = 2;
+          if (part == ucar.ma2.DataType.DOUBLE) {
+            double[] out = new double[2 * n];
+            for (int k = 0; k < n; k++) {
+              out[2 * k] = re.getDouble(k);
+              out[2 * k + 1] = im.getDouble(k);
+            }
+            return ucar.ma2.Array.factory(part, shape, out);
+          }
+          float[] out = new float[2 * n];
+          for (int k = 0; k < n; k++) {
+            out[2 * k] = re.getFloat(k);
+            out[2 * k + 1] = im.getFloat(k);
+          }
+          return ucar.ma2.Array.factory(part, shape, out);
+        }, part);
+    return self[0];
   }
 
   /**

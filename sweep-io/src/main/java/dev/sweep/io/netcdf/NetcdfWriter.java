@@ -15,12 +15,15 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import ucar.ma2.Array;
+import ucar.ma2.ArrayStructureBB;
+import ucar.ma2.StructureMembers;
 import ucar.ma2.DataType;
 import ucar.ma2.InvalidRangeException;
 import ucar.nc2.Attribute;
 import ucar.nc2.Dimension;
 import ucar.nc2.NetcdfFile;
 import ucar.nc2.NetcdfFileWriter;
+import ucar.nc2.Structure;
 import ucar.nc2.Variable;
 import ucar.nc2.write.Nc4Chunking;
 import ucar.nc2.write.Nc4ChunkingStrategy;
@@ -38,6 +41,11 @@ final class NetcdfWriter {
   private static final Object C_LIBRARY = new Object();
 
   private static final int DEFLATE_LEVEL = 5;
+
+  /** The members of a complex compound, as h5py and xarray's h5netcdf engine name them. */
+  static final String COMPLEX_REAL = "r";
+
+  static final String COMPLEX_IMAG = "i";
 
   private NetcdfWriter() {}
 
@@ -118,7 +126,7 @@ final class NetcdfWriter {
       for (NcFile.Var v : file.vars()) {
         List<Dimension> vd = new ArrayList<>();
         for (String d : v.dims()) vd.add(dims.get(d));
-        Variable var = w.addVariable(null, v.name(), v.type(), vd);
+        Variable var = v.parts() != null ? addComplex(w, v, vd) : w.addVariable(null, v.name(), v.type(), vd);
         for (Attribute a : v.attrs()) w.addVariableAttribute(var, a);
         vars.add(var);
       }
@@ -312,13 +320,52 @@ final class NetcdfWriter {
     if (v.size() == 0) return;
     int[] shape = v.shape();
     if (shape.length == 0) {
-      w.write(var, v.rows().read(0, 1));
+      w.write(var, values(var, v, 0, 1));
       return;
     }
     int step = v.rowsPerSlab();
     for (int first = 0; first < shape[0]; first += step) {
       int count = Math.min(step, shape[0] - first);
-      w.write(var, v.slabOrigin(first), v.rows().read(first, count));
+      w.write(var, v.slabOrigin(first), values(var, v, first, count));
     }
+  }
+
+  private static Array values(Variable var, NcFile.Var v, int first, int count) throws IOException {
+    Array a = v.rows().read(first, count);
+    return v.parts() == null ? a : compound((Structure) var, a);
+  }
+
+  /**
+   * Declares a complex variable as an HDF5 compound {@code {r, i}} of its parts' type: the layout
+   * xarray's h5netcdf engine writes and h5py reads as complex.
+   */
+  private static Variable addComplex(NetcdfFileWriter w, NcFile.Var v, List<Dimension> dims) {
+    Structure s = (Structure) w.addVariable(null, v.name(), DataType.STRUCTURE, dims);
+    w.addStructureMember(s, COMPLEX_REAL, v.parts(), "");
+    w.addStructureMember(s, COMPLEX_IMAG, v.parts(), "");
+    // netcdf-java sizes a structure when it is added, before it has members: a size of 1 byte would
+    // make the C library's compound type too small for its members ("HDF error" on writing).
+    s.calcElementSize();
+    return s;
+  }
+
+  /** The parts (a plain array with a last axis of 2) packed as the compound's bytes, in native order as the C library reads them. */
+  private static Array compound(Structure s, Array parts) {
+    int[] partsShape = parts.getShape();
+    int[] shape = java.util.Arrays.copyOf(partsShape, partsShape.length - 1);
+    int size = parts.getDataType().getSize();
+    StructureMembers members = s.makeStructureMembers();
+    members.getMembers().get(0).setDataParam(0);
+    members.getMembers().get(1).setDataParam(size);
+    members.setStructureSize(2 * size);
+    ArrayStructureBB bb = new ArrayStructureBB(members, shape);
+    ByteBuffer buf = bb.getByteBuffer();
+    buf.order(ByteOrder.nativeOrder());
+    if (parts.getDataType() == DataType.DOUBLE) {
+      buf.asDoubleBuffer().put((double[]) parts.get1DJavaArray(double.class));
+    } else {
+      buf.asFloatBuffer().put((float[]) parts.get1DJavaArray(float.class));
+    }
+    return bb;
   }
 }

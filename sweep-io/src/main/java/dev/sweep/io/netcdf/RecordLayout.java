@@ -216,15 +216,19 @@ final class RecordLayout {
       }
       DType type = decodedType(decoded, name, recordDim);
       int[] shape = v.getShape();
-      long[] inner = new long[shape.length - 1];
+      // A complex variable's last dimension holds its two parts: not a dimension of the records, but
+      // stored in each record, so elements counts parts.
+      int partsAxis = type.isComplex() ? 1 : 0;
+      long[] inner = new long[shape.length - 1 - partsAxis];
       long elements = 1;
       for (int d = 1; d < shape.length; d++) {
-        inner[d - 1] = shape[d];
+        if (d - 1 < inner.length) inner[d - 1] = shape[d];
         elements *= shape[d];
       }
       double[] fills = fills(v);
       List<String> vd = new ArrayList<>();
       for (Dimension d : v.getDimensions()) vd.add(d.getShortName());
+      if (partsAxis == 1) vd.remove(vd.size() - 1);
       String dtype = v.findAttribute("dtype") != null && v.findAttribute("dtype").isString()
           ? v.findAttribute("dtype").getStringValue() : null;
       String notAppendable = appendable(type, t, v.isUnsigned(), fills, dtype);
@@ -267,8 +271,8 @@ final class RecordLayout {
   /** Null if records of this variable can be appended in its stored form; else why not. */
   private static String appendable(DType type, DataType nc, boolean unsigned, double[] fills, String dtype) {
     boolean ok = switch (type) {
-      case DOUBLE -> nc == DataType.DOUBLE && fills.length == 0;
-      case FLOAT -> nc == DataType.FLOAT && fills.length == 0;
+      case DOUBLE, COMPLEX128 -> nc == DataType.DOUBLE && fills.length == 0;
+      case FLOAT, COMPLEX64 -> nc == DataType.FLOAT && fills.length == 0;
       case INT -> nc == DataType.INT && !unsigned && fills.length == 0;
       case LONG -> nc == DataType.INT && !unsigned && fills.length == 0 && "int64".equals(dtype);
       case BOOLEAN -> nc == DataType.BYTE;
@@ -508,9 +512,9 @@ final class RecordLayout {
         for (long p = rv.bytes(); p < padded; p++) buf.put((int) (at + p), (byte) 0);
         if (el == 0) continue;
         switch (rv.type()) {
-          case DOUBLE -> buf.slice(at, el * 8).order(ByteOrder.BIG_ENDIAN).asDoubleBuffer()
+          case DOUBLE, COMPLEX128 -> buf.slice(at, el * 8).order(ByteOrder.BIG_ENDIAN).asDoubleBuffer()
               .put(0, c.array().data().asNioDouble(), j * el, el);
-          case FLOAT -> buf.slice(at, el * 4).order(ByteOrder.BIG_ENDIAN).asFloatBuffer()
+          case FLOAT, COMPLEX64 -> buf.slice(at, el * 4).order(ByteOrder.BIG_ENDIAN).asFloatBuffer()
               .put(0, c.array().data().asNioFloat(), j * el, el);
           case INT -> buf.slice(at, el * 4).order(ByteOrder.BIG_ENDIAN).asIntBuffer()
               .put(0, c.array().data().asNioInt(), j * el, el);
@@ -567,14 +571,14 @@ final class RecordLayout {
     int dstAt = Math.toIntExact(to);
     DataType nc = rv.ncType();
     boolean fills = rv.fills().length > 0;
-    if (rv.type() == DType.DOUBLE && nc == DataType.DOUBLE) {
+    if ((rv.type() == DType.DOUBLE || rv.type() == DType.COMPLEX128) && nc == DataType.DOUBLE) {
       DoubleBuffer src = buf.slice(at, el * 8).order(ByteOrder.BIG_ENDIAN).asDoubleBuffer();
       DoubleBuffer out = dst.array().data().asNioDouble();
       out.put(dstAt, src, 0, el);
       if (fills) for (int i = 0; i < el; i++) if (isFill(rv, out.get(dstAt + i))) out.put(dstAt + i, Double.NaN);
       return;
     }
-    if (rv.type() == DType.FLOAT && nc == DataType.FLOAT) {
+    if ((rv.type() == DType.FLOAT || rv.type() == DType.COMPLEX64) && nc == DataType.FLOAT) {
       FloatBuffer src = buf.slice(at, el * 4).order(ByteOrder.BIG_ENDIAN).asFloatBuffer();
       FloatBuffer out = dst.array().data().asNioFloat();
       out.put(dstAt, src, 0, el);

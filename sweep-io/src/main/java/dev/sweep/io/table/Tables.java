@@ -66,6 +66,11 @@ public final class Tables {
   private static Column<?> column(Variable v) {
     String name = v.name();
     int n = Math.toIntExact(v.size());
+    if (v.type().isComplex()) {
+      throw new IllegalArgumentException("column '" + name + "' is " + v.type() + ", which a Tablesaw table cannot "
+          + "hold (it has no complex column type); make two variables of its parts first, e.g. "
+          + "variable(\"" + name + "\").real() and .imag()");
+    }
     if (n == 0) return empty(name, v.type());
     switch (v.type()) {
       case DOUBLE: return DoubleColumn.create(name, v.array().toDoubleVector());

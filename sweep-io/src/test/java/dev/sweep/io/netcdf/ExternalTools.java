@@ -20,7 +20,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class ExternalTools {
   /** Debian packages that provide every tool (and the NetCDF C library). */
-  static final String PACKAGES = "python3-xarray python3-netcdf4 python3-scipy netcdf-bin libnetcdf19";
+  static final String PACKAGES = "python3-xarray python3-netcdf4 python3-scipy python3-h5py python3-h5netcdf "
+      + "netcdf-bin libnetcdf19";
 
   /** The system Python, which has the Debian packages (a virtualenv's python may not). */
   static final Path PYTHON = Path.of("/usr/bin/python3");
@@ -49,6 +50,18 @@ final class ExternalTools {
               "import xarray, netCDF4, scipy").exitCode() == 0;
     }
     if (!xarray) missing(PYTHON + " with xarray, netCDF4 and scipy");
+  }
+
+  private static Boolean h5netcdf;
+
+  /** Requires /usr/bin/python3 with xarray and its h5netcdf engine (h5netcdf, h5py), which read complex values. */
+  static synchronized void requireH5netcdf() {
+    requireXarray();
+    if (h5netcdf == null) {
+      h5netcdf = run(Path.of(System.getProperty("java.io.tmpdir")), PYTHON.toString(), "-c", "import h5netcdf, h5py")
+          .exitCode() == 0;
+    }
+    if (!h5netcdf) missing(PYTHON + " with h5netcdf and h5py (python3-h5netcdf python3-h5py)");
   }
 
   /** Requires ncdump on the PATH. */

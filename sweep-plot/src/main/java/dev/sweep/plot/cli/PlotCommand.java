@@ -191,6 +191,8 @@ public final class PlotCommand implements Subcommand, Callable<Integer> {
             yield ds.sel(Map.of(dim, Boolean.parseBoolean(text)));
           }
           case STRING -> ds.sel(Map.of(dim, text));
+          case COMPLEX128, COMPLEX64 -> throw new IllegalArgumentException("--sel " + s + ": the labels of '" + dim
+              + "' are complex; select by position instead");
         };
       } catch (NumberFormatException e) {
         throw new IllegalArgumentException("--sel " + s + ": '" + text + "' is not a label of '" + dim + "', whose labels"
