@@ -14,6 +14,10 @@
  * (package-private {@code Journal}), one write per batch, compacted into the file at the end of each
  * call and recovered by the next harvester after a crash.
  *
+ * <p>Editing a harvest: {@code dropSel}, {@code expandDims}, {@code replace} and {@code delete}
+ * rewrite the file under its lock, and stick for every live harvester of it, in this JVM or another:
+ * a harvester that finds the file changed takes it as it is instead of merging its memory back in.
+ *
  * <p>For sweeps that outgrow one machine, {@link dev.sweep.farm.Crop} sows a sweep into batches on
  * disk ({@code Crop.builder(runner, dir).batches(8).sowCombos(combos)}), grows them anywhere that
  * shares the directory ({@code sweep grow CROP --batch N}, {@link dev.sweep.farm.Crop#grow}), tells
