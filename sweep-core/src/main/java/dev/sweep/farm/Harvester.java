@@ -146,20 +146,19 @@ public final class Harvester {
 
   /**
    * A builder for the static method's harvester, described by its {@link Label} and syncing with
-   * the file the label's {@code harvester} element names; a relative name resolves against
-   * {@link Builder#directory}, else the working directory. Add constants with
-   * {@link Builder#configureRunner}.
+   * the file its {@link Harvest} names, or {@code <method>.nc} without one ({@code foo.nc} for a method
+   * {@code foo}); a relative name resolves against {@link Builder#directory}, else the working
+   * directory. Add constants with {@link Builder#configureRunner}.
    *
    * @param owner the class that declares (or inherits) the method
    * @param method the method's name
    * @return the harvester's builder
-   * @throws IllegalArgumentException if the method has no {@code @Label} or its label names no
-   *     harvester file
+   * @throws IllegalArgumentException if the class has no such method with a {@code @Label}
    */
   public static Builder labelled(Class<?> owner, String method) {
-    String file = Labelled.harvestFile(owner, method).orElseThrow(() -> new IllegalArgumentException(
-        owner.getSimpleName() + "." + method + " has no @Harvest(\"<file>.nc\"); name the file there, or use"
-            + " Harvester.builder(runner, file)"));
+    Objects.requireNonNull(owner, "owner");
+    Objects.requireNonNull(method, "method");
+    String file = Labelled.harvestFile(owner, method).orElse(method + ".nc");
     return builder(Runner.labelled(owner, method).build(), Path.of(file));
   }
 

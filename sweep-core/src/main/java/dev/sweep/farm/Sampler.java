@@ -151,20 +151,22 @@ public final class Sampler {
 
   /**
    * A builder of a sampler of a static method described by its {@link dev.sweep.run.Label}, synced
-   * with the file its {@link Sample} names; a relative name resolves against {@link Builder#directory},
-   * else the working directory.
+   * with the file its {@link Sample} names, or {@code <method>.csv} without one ({@code foo.csv} for a
+   * method {@code foo}, as {@link Harvester#labelled} names {@code foo.nc}); a relative name resolves
+   * against {@link Builder#directory}, else the working directory. A sampler of a labelled method that
+   * keeps no file is {@code Sampler.builder(Runner.labelled(owner, method).build(), defaults)}.
    *
    * @param owner the class that declares the method
    * @param method the method's name; exactly one method may have it
    * @param defaults the distribution of every argument, in column order
    * @return the sampler's builder, with the file set
-   * @throws IllegalArgumentException if the method has no {@code @Label} or no {@code @Sample}
+   * @throws IllegalArgumentException if the class has no such method with a {@code @Label}
    */
   public static Builder labelled(Class<?> owner, String method, Draws defaults) {
+    Objects.requireNonNull(owner, "owner");
+    Objects.requireNonNull(method, "method");
     Runner runner = Runner.labelled(owner, method).build();
-    String file = Labelled.sampleFile(owner, method).orElseThrow(() -> new IllegalArgumentException(
-        owner.getSimpleName() + "." + method + " has no @Sample(\"<file>.csv\"); name the file there, or use"
-            + " Sampler.builder(runner, defaults) for a sampler without one"));
+    String file = Labelled.sampleFile(owner, method).orElse(method + ".csv");
     return builder(runner, defaults).file(Path.of(file));
   }
 
