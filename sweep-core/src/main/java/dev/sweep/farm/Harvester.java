@@ -15,6 +15,7 @@ import dev.sweep.space.Cases;
 import dev.sweep.space.Combos;
 import dev.sweep.space.Space;
 import dev.sweep.store.DatasetStore;
+import dev.sweep.store.LockWait;
 import dev.sweep.store.Stores;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -108,7 +109,7 @@ public final class Harvester {
     this.batchTime = b.batchTime;
     this.planRunner = b.planRunner;
     this.full = Held.empty();
-    this.synced = new SyncedFile(store.path());
+    this.synced = new SyncedFile(store.path(), b.lockWait);
     synced.locked(true, () -> {
       if (store.exists()) {
         Dataset stored = store.read();
@@ -130,7 +131,7 @@ public final class Harvester {
    */
   public static Builder builder(Runner runner, Path file) {
     Builder b = new Builder(runner, null);
-    b.file = Objects.requireNonNull(file, "file");
+    b.file = Checks.given(file, "file", "the file to harvest into, e.g. Path.of(\"foo.nc\")");
     return b;
   }
 
@@ -281,7 +282,42 @@ public final class Harvester {
     return harvest(Objects.requireNonNull(cases, "cases"), Objects.requireNonNull(combos, "combos"), true, policy);
   }
 
+  /**
+   * Refuses, before anything runs, names the store's format cannot hold among those the runner
+   * declares: its outputs, their inner dimensions, and the constants and attributes that become the
+   * dataset's attributes (or dimensions, where they label one).
+   */
+  static void checkNames(DatasetStore store, Runner runner) {
+    Set<String> dims = new java.util.LinkedHashSet<>();
+    runner.varDims().values().forEach(dims::addAll);
+    dims.addAll(runner.coords().keySet());
+    Set<String> attrs = new java.util.LinkedHashSet<>();
+    for (String c : runner.constants().keySet()) if (!dims.contains(c)) attrs.add(c);
+    attrs.addAll(runner.attrs().keySet());
+    try {
+      store.checkNames("variable", runner.vars());
+      store.checkNames("dimension", dims);
+      store.checkNames("attribute", attrs);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("cannot harvest " + runner.function() + " into " + store.path() + ": "
+          + e.getMessage(), e);
+    }
+  }
+
+  /** Refuses, before any run, parameter names the store cannot hold as dimensions. */
+  private void checkParameterNames(Cases cases, Combos combos) {
+    List<String> names = new ArrayList<>(cases.names());
+    names.addAll(combos.names());
+    try {
+      store.checkNames("dimension", names);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("cannot harvest into " + store.path() + ", nothing was run: "
+          + e.getMessage(), e);
+    }
+  }
+
   private synchronized Dataset harvest(Cases cases, Combos combos, boolean missingOnly, MergePolicy policy) {
+    checkParameterNames(cases, combos);
     synced.locked(false, () -> {
       refresh(true);
       return null;
@@ -947,9 +983,10 @@ public final class Harvester {
     private long batchRuns;
     private Duration batchTime;
     private PlanRunner planRunner = PlanRunner.local();
+    private LockWait lockWait = LockWait.forever();
 
     Builder(Runner runner, DatasetStore store) {
-      this.runner = Objects.requireNonNull(runner, "runner");
+      this.runner = Checks.given(runner, "runner", "the runner whose sweeps are harvested");
       this.store = store;
     }
 
@@ -962,7 +999,7 @@ public final class Harvester {
      */
     public Builder directory(Path directory) {
       if (file == null) throw new IllegalStateException("this harvester writes through " + store + ", not a file name");
-      this.directory = Objects.requireNonNull(directory, "directory");
+      this.directory = Checks.given(directory, "directory", "the directory a relative file name resolves against");
       return this;
     }
 
@@ -973,7 +1010,7 @@ public final class Harvester {
      * @return this builder
      */
     public Builder options(RunOptions options) {
-      this.runner = runner.with(Objects.requireNonNull(options, "options"));
+      this.runner = runner.with(Checks.given(options, "options", "RunOptions"));
       return this;
     }
 
@@ -985,7 +1022,9 @@ public final class Harvester {
      * @return this builder
      */
     public Builder configureRunner(java.util.function.UnaryOperator<Runner.Builder> change) {
-      this.runner = change.apply(runner.toBuilder()).build();
+      Checks.given(change, "configureRunner change", "a function that completes the runner's builder");
+      Runner.Builder changed = change.apply(runner.toBuilder());
+      this.runner = Checks.given(changed, "the builder configureRunner's change returned", "a Runner.Builder").build();
       return this;
     }
 
@@ -998,7 +1037,7 @@ public final class Harvester {
      * @return this builder
      */
     public Builder runOn(PlanRunner planRunner) {
-      this.planRunner = Objects.requireNonNull(planRunner, "planRunner");
+      this.planRunner = Checks.given(planRunner, "planRunner", "a PlanRunner, e.g. PlanRunner.local()");
       return this;
     }
 
@@ -1009,7 +1048,7 @@ public final class Harvester {
      * @return this builder
      */
     public Builder merge(MergePolicy policy) {
-      this.policy = Objects.requireNonNull(policy, "policy");
+      this.policy = Checks.given(policy, "merge policy", "a MergePolicy, e.g. MergePolicy.NEW_WINS");
       return this;
     }
 
@@ -1041,10 +1080,12 @@ public final class Harvester {
      *
      * @param interval the time between saves
      * @return this builder
+     * @throws NullPointerException if {@code interval} is null
      * @throws IllegalArgumentException if {@code interval} is not positive
      * @throws IllegalStateException if a number of runs per save was already set
      */
     public Builder saveEvery(Duration interval) {
+      Checks.given(interval, "saveEvery interval", "a positive duration");
       if (interval.isNegative() || interval.isZero()) {
         throw new IllegalArgumentException("saveEvery interval is " + interval + "; expected a positive duration");
       }
@@ -1054,15 +1095,34 @@ public final class Harvester {
     }
 
     /**
+     * Waits at most {@code timeout} for the file's lock while another process holds it (a harvest in
+     * another JVM), instead of as long as it takes; past it, the harvest (or {@link #build()}, which
+     * loads the file) throws an {@link UncheckedIOException} whose cause is a
+     * {@link dev.sweep.store.LockTimeoutException} saying which process waited for which lock file,
+     * and for how long. Every wait is logged when it starts.
+     *
+     * @param timeout the longest wait for each lock
+     * @return this builder
+     * @throws NullPointerException if {@code timeout} is null
+     * @throws IllegalArgumentException if {@code timeout} is zero or negative
+     */
+    public Builder lockTimeout(Duration timeout) {
+      this.lockWait = LockWait.atMost(timeout);
+      return this;
+    }
+
+    /**
      * The harvester, with the existing file loaded.
      *
      * @return the harvester
-     * @throws IllegalArgumentException if no registered format accepts the file, or the file holds
-     *     other variables than the runner declares
+     * @throws IllegalArgumentException if no registered format accepts the file, the format cannot
+     *     store a name the runner declares (an output, an inner dimension, a constant or an attribute),
+     *     or the file holds other variables than the runner declares
      * @throws java.io.UncheckedIOException if the file cannot be read
      */
     public Harvester build() {
       if (store == null) store = Stores.dataset(directory == null ? file : directory.resolve(file));
+      checkNames(store, runner);
       return new Harvester(this);
     }
   }

@@ -13,6 +13,7 @@ import dev.sweep.space.Cases;
 import dev.sweep.space.Design;
 import dev.sweep.space.Draws;
 import dev.sweep.store.IncompatibleStoreException;
+import dev.sweep.store.LockWait;
 import dev.sweep.store.RecordStore;
 import dev.sweep.store.Records;
 import dev.sweep.store.Stores;
@@ -20,6 +21,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -146,7 +148,8 @@ public final class Sampler {
    * @param defaults the distribution of every argument, in column order
    */
   public static Builder builder(Runner runner, Draws defaults) {
-    return new Builder(Objects.requireNonNull(runner, "runner"), Objects.requireNonNull(defaults, "defaults"));
+    return new Builder(Checks.given(runner, "runner", "the runner whose outputs are sampled"),
+        Checks.given(defaults, "defaults", "the Draws of every argument"));
   }
 
   /**
@@ -415,6 +418,7 @@ public final class Sampler {
     private Design design = Design.INDEPENDENT;
     private RunOptions options;
     private PlanRunner planRunner = PlanRunner.local();
+    private LockWait lockWait; // null: not set
 
     Builder(Runner runner, Draws defaults) {
       this.runner = runner;
@@ -431,7 +435,7 @@ public final class Sampler {
      * @throws IllegalStateException if a store was set
      */
     public Builder file(Path file) {
-      Objects.requireNonNull(file, "file");
+      Checks.given(file, "file", "the file to sample into, e.g. Path.of(\"trig.csv\")");
       if (store != null) throw new IllegalStateException("a store was already set (" + store.path() + "); set a file or a store");
       this.file = file;
       return this;
@@ -445,7 +449,7 @@ public final class Sampler {
      * @throws IllegalStateException if a file was set
      */
     public Builder store(RecordStore store) {
-      Objects.requireNonNull(store, "store");
+      Checks.given(store, "store", "a RecordStore open for appending");
       if (file != null) throw new IllegalStateException("a file was already set (" + file + "); set a file or a store");
       this.store = store;
       return this;
@@ -458,7 +462,7 @@ public final class Sampler {
      * @return this builder
      */
     public Builder directory(Path directory) {
-      this.directory = Objects.requireNonNull(directory, "directory");
+      this.directory = Checks.given(directory, "directory", "the directory a relative file name resolves against");
       return this;
     }
 
@@ -481,7 +485,7 @@ public final class Sampler {
      * @return this builder
      */
     public Builder design(Design design) {
-      this.design = Objects.requireNonNull(design, "design");
+      this.design = Checks.given(design, "design", "a Design, e.g. Design.INDEPENDENT");
       return this;
     }
 
@@ -492,7 +496,7 @@ public final class Sampler {
      * @return this builder
      */
     public Builder options(RunOptions options) {
-      this.options = Objects.requireNonNull(options, "options");
+      this.options = Checks.given(options, "options", "RunOptions");
       return this;
     }
 
@@ -505,7 +509,25 @@ public final class Sampler {
      * @return this builder
      */
     public Builder runOn(PlanRunner planRunner) {
-      this.planRunner = Objects.requireNonNull(planRunner, "planRunner");
+      this.planRunner = Checks.given(planRunner, "planRunner", "a PlanRunner, e.g. PlanRunner.local()");
+      return this;
+    }
+
+    /**
+     * Waits at most {@code timeout} for the file's lock while another process holds it (a sampler in
+     * another JVM appending to the same file), instead of as long as it takes; past it, the append (or
+     * {@link #build()}, which may repair a torn tail under the lock) throws an
+     * {@link UncheckedIOException} whose cause is a {@link dev.sweep.store.LockTimeoutException} saying
+     * which process waited for which lock file, and for how long. Applies to a {@link #file}; a
+     * {@link #store} given ready-made takes its own locks.
+     *
+     * @param timeout the longest wait for each lock
+     * @return this builder
+     * @throws NullPointerException if {@code timeout} is null
+     * @throws IllegalArgumentException if {@code timeout} is zero or negative
+     */
+    public Builder lockTimeout(Duration timeout) {
+      this.lockWait = LockWait.atMost(timeout);
       return this;
     }
 
@@ -517,6 +539,7 @@ public final class Sampler {
      *     runner's constants and resources) give, an argument has an output's name, a directory is
      *     given without a file, or no store is registered for the file
      * @throws IncompatibleStoreException if the file's columns are not the sampler's
+     * @throws IllegalStateException if a lock timeout is set for a store given ready-made
      * @throws UncheckedIOException if the file cannot be read or its directory created
      */
     public Sampler build() {
@@ -544,6 +567,11 @@ public final class Sampler {
           }
         }
       }
+      if (store != null && lockWait != null) {
+        throw new IllegalStateException("lockTimeout is set to " + lockWait.timeout().orElseThrow() + " but the store "
+            + store.path() + " was given ready-made and takes its own locks; set a file(...) instead of the store, or "
+            + "open the store with Stores.records(path, mode, LockWait.atMost(...))");
+      }
       RecordStore opened = store;
       if (file != null) {
         Path resolved = file.isAbsolute() || directory == null ? file.toAbsolutePath() : directory.resolve(file).toAbsolutePath();
@@ -552,7 +580,7 @@ public final class Sampler {
         } catch (IOException e) {
           throw new UncheckedIOException("cannot create the directory of " + resolved, e);
         }
-        opened = Stores.records(resolved);
+        opened = Stores.records(resolved, RecordStore.Mode.APPEND, lockWait == null ? LockWait.forever() : lockWait);
       } else if (directory != null) {
         throw new IllegalArgumentException("directory is set to " + directory + " but there is no file to resolve"
             + " against it; set file(...) too");
