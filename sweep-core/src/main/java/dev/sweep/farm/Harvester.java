@@ -59,7 +59,8 @@ import org.slf4j.LoggerFactory;
  * <p><b>Safety.</b> Each write of the file is atomic or an append that a crash leaves whole (see
  * {@link DatasetStore#write} and {@link DatasetStore#append}); harvests take an exclusive lock on
  * {@code <file>.lock} and re-read the file if another process changed it, so several JVMs can
- * harvest into one file and all results are kept. After every {@code harvest*} call returns (or
+ * harvest into one file and all results are kept (a harvest waits as long as another process holds
+ * the lock, unless {@link Builder#lockTimeout} bounds the wait). After every {@code harvest*} call returns (or
  * throws), the file holds everything harvested so far. A crash in the middle of a checkpointed
  * harvest loses at most the batch in progress: the journals of harvests that did not finish are
  * merged into the file by the next harvester that opens or syncs it, and a checkpoint torn by the
