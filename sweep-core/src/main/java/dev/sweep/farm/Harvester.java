@@ -456,7 +456,8 @@ public final class Harvester {
         boolean lastBatch = to == n; // it goes straight into the file
         boolean checking = policy == MergePolicy.FAIL_ON_CONFLICT && !full.isEmpty();
         Dataset part = !lastBatch || checking ? datasetOf(plan, batches) : null;
-        if (checking) checkConflicts(part, policy); // before the batch joins what is saved
+        if (part != null) checkStorable(part, from, to); // before the batch joins what is saved
+        if (checking) checkConflicts(part, policy);
         batches.forEach(assembly::add);
         if (!lastBatch) {
           if (journal == null) journal = synced.locked(false, () -> Journal.create(synced.file(), policy));
@@ -492,6 +493,16 @@ public final class Harvester {
     if (stopped != null) throw interrupted(from + stopped.completedRuns(), n, result);
     LOG.debug("saved {} of {} runs to {}", n, n, store.path());
     return result;
+  }
+
+  /** Refuses a batch holding a value the file's format cannot store, naming the runs and the cell. */
+  private void checkStorable(Dataset part, long from, long to) {
+    try {
+      store.checkValues(part);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("cannot store the results of runs " + from + " to " + (to - 1) + " in "
+          + store.path() + " (the earlier runs are saved): " + e.getMessage(), e);
+    }
   }
 
   /**
@@ -1060,7 +1071,9 @@ public final class Harvester {
      * from the journal at the end of the call, during a long call about every
      * {@value Harvester#COMPACT_SECONDS} seconds (when that takes under 5% of the time), and after a
      * crash by the next harvester that opens or syncs the file. A checkpoint survives a killed JVM at
-     * once and reaches the disk (fsync) within a second.
+     * once and reaches the disk (fsync) within a second. Each batch but the last is checked for values
+     * the file's format cannot store ({@link DatasetStore#checkValues}) before it is saved, so such a
+     * value stops the harvest at its batch, the earlier batches saved.
      *
      * @param runs the number of runs per batch
      * @return this builder

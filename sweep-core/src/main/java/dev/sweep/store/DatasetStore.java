@@ -55,6 +55,19 @@ public interface DatasetStore {
   default void checkNames(String kind, java.util.Collection<String> names) {}
 
   /**
+   * Checks that the format can store the values of a part of the dataset (a harvest's batch), where
+   * that is cheap compared with writing it: a {@link dev.sweep.farm.Harvester} that saves every few
+   * runs checks each batch before it joins what is saved, so that a value the format refuses stops
+   * the harvest at that batch, the earlier ones kept, rather than failing the final write after every
+   * run. The default accepts everything; {@link #write} checks again.
+   *
+   * @param part the values to check
+   * @throws IllegalArgumentException naming the variable, the value and the labels of its cell (the
+   *     run's arguments), if the format cannot store it
+   */
+  default void checkValues(Dataset part) {}
+
+  /**
    * Appends labels along a dimension to the stored dataset in place, if this store can: an optional
    * capability, so that a harvest which only adds labels after the last ones of a dimension (more
    * values of {@code a}, more seeds, later times) costs what its new data cost rather than a rewrite

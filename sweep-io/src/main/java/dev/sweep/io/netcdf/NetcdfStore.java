@@ -77,6 +77,16 @@ public final class NetcdfStore implements DatasetStore {
   }
 
   /**
+   * {@inheritDoc} What {@link #write} would refuse among the values: int64 values outside int32 in a
+   * NetCDF-3 file, strings with a NUL character or an unpaired surrogate; reads only the int64 and
+   * string variables.
+   */
+  @Override
+  public void checkValues(Dataset part) {
+    CfEncoder.checkValues(Objects.requireNonNull(part, "part"), format);
+  }
+
+  /**
    * Appends in place along the file's record dimension (see {@link NetcdfAppender}): the records are
    * written and flushed before the header's record count grows, so a crash leaves the old or the new
    * records. NetCDF-4 files, files whose record dimension is another one, and tails whose encoding

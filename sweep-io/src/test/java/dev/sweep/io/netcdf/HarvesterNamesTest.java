@@ -17,7 +17,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Names NetCDF cannot store are refused when the harvester is built, or before a harvest runs anything. */
+/**
+ * What NetCDF cannot store is refused as early as is cheap: names when the harvester is built or
+ * before a harvest runs anything, values at the checkpoint of the batch that produced them.
+ */
 class HarvesterNamesTest {
   static final RunOptions QUIET = RunOptions.builder().verbosity(0).build();
   static final AtomicInteger RUNS = new AtomicInteger();
@@ -66,5 +69,38 @@ class HarvesterNamesTest {
         e.getMessage());
     assertEquals(0, RUNS.get(), "no run was made");
     assertFalse(Files.exists(file));
+  }
+
+  static Object big(int p) {
+    return p == 12 ? (Object) (1L << 40) : (Object) (long) p;
+  }
+
+  static String text(int p) {
+    return p == 7 ? "a\0b" : "p" + p;
+  }
+
+  @Test
+  void aValueNetcdf3CannotStoreStopsACheckpointedHarvestAtItsBatchKeepingTheEarlierOnes() {
+    Path file = dir.resolve("values.nc");
+    Runner longs = Runner.builder(RunFunction.of(HarvesterNamesTest.class, "big")).vars("y").type("y", dev.sweep.data.DType.LONG)
+        .options(QUIET).build();
+    Harvester h = Harvester.builder(longs, file).saveEvery(5).build();
+    var e = assertThrows(IllegalArgumentException.class,
+        () -> h.harvestCombos(Combos.builder().add("p", dev.sweep.space.Values.range(0, 40)).build()));
+    assertEquals("cannot store the results of runs 10 to 14 in " + file + " (the earlier runs are saved): variable "
+        + "'y' is int64 and holds 1099511627776 at (p=12), outside int32, and NetCDF-3 has no int64. Write with "
+        + "NetcdfFormat.NETCDF4 (needs libnetcdf19), or store the values as float64", e.getMessage());
+    assertEquals(dev.sweep.data.Index.ofInts(dev.sweep.space.Values.range(0, 10)), Netcdf.read(file).coord("p"));
+
+    Path strings = dir.resolve("strings.nc");
+    Runner texts = Runner.builder(RunFunction.of(HarvesterNamesTest.class, "text")).vars("s").options(QUIET).build();
+    Harvester t = Harvester.builder(texts, strings).saveEvery(5).build();
+    e = assertThrows(IllegalArgumentException.class,
+        () -> t.harvestCombos(Combos.builder().add("p", dev.sweep.space.Values.range(0, 20)).build()));
+    assertEquals("cannot store the results of runs 5 to 9 in " + strings + " (the earlier runs are saved): variable "
+        + "'s' holds a string with a NUL character at (p=7), which NetCDF cannot store unchanged", e.getMessage());
+    assertEquals(5, Netcdf.read(strings).variable("s").size());
+    t.harvestCombos(Combos.builder().add("p", 20, 21).build()); // the harvester is not poisoned
+    assertEquals(7, Netcdf.read(strings).variable("s").size());
   }
 }
