@@ -120,6 +120,17 @@ class LockTimeoutTest {
         assertThrows(NullPointerException.class, () -> Harvester.builder(runner(), Path.of("x.nc")).directory(null))
             .getMessage());
 
+    Crop.Builder c = Crop.builder(runner(), new MemoryCropStore(dir.resolve("crop")));
+    assertEquals("classpath is null; expected the class path entries of the workers",
+        assertThrows(NullPointerException.class, () -> c.classpath(null)).getMessage());
+    assertEquals("a classpath entry is null; expected a path",
+        assertThrows(NullPointerException.class, () -> c.classpath(java.util.Arrays.asList(Path.of("a.jar"), null)))
+            .getMessage());
+    assertEquals("java is null; expected the path of java on the workers",
+        assertThrows(NullPointerException.class, () -> c.java(null)).getMessage());
+    assertEquals("onError policy is null; expected an OnError, e.g. OnError.CONTINUE",
+        assertThrows(NullPointerException.class, () -> c.onError(null)).getMessage());
+
     Draws draws = Draws.builder().from("a", Distribution.choice(1, 2)).build();
     Sampler.Builder s = Sampler.builder(runner(), draws);
     assertEquals("lockTimeout is PT0S; expected a positive duration",
