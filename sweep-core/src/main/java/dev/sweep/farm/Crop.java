@@ -795,9 +795,10 @@ public final class Crop {
      * @throws IllegalArgumentException if there are none
      */
     public Builder classpath(List<Path> entries) {
+      Checks.given(entries, "classpath", "the class path entries of the workers");
       if (entries.isEmpty()) throw new IllegalArgumentException("classpath is empty; the workers need the function's classes");
       List<String> cp = new ArrayList<>();
-      for (Path p : entries) cp.add(p.toAbsolutePath().normalize().toString());
+      for (Path p : entries) cp.add(Checks.given(p, "a classpath entry", "a path").toAbsolutePath().normalize().toString());
       this.classpath = cp;
       return this;
     }
@@ -809,7 +810,7 @@ public final class Crop {
      * @return this builder
      */
     public Builder java(Path executable) {
-      this.java = executable.toString();
+      this.java = Checks.given(executable, "java", "the path of java on the workers").toString();
       return this;
     }
 
@@ -820,7 +821,7 @@ public final class Crop {
      * @return this builder
      */
     public Builder onError(OnError policy) {
-      this.onError = Objects.requireNonNull(policy, "policy");
+      this.onError = Checks.given(policy, "onError policy", "an OnError, e.g. OnError.CONTINUE");
       return this;
     }
 

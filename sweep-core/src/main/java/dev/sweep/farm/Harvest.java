@@ -8,7 +8,8 @@ import java.lang.annotation.Target;
 
 /**
  * Names the file a {@link Harvester} of a labelled method grows: {@code @Harvest("foo.nc")} beside the
- * method's {@link dev.sweep.run.Label}, read by {@link Harvester#labelled}.
+ * method's {@link dev.sweep.run.Label}, read by {@link Harvester#labelled}. Without it, the file is
+ * named after the method: {@code foo.nc}.
  *
  * <pre>{@code
  * @Label(varNames = {"a_out", "b_out"})

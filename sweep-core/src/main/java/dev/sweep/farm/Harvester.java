@@ -15,6 +15,7 @@ import dev.sweep.space.Cases;
 import dev.sweep.space.Combos;
 import dev.sweep.space.Space;
 import dev.sweep.store.DatasetStore;
+import dev.sweep.store.LockWait;
 import dev.sweep.store.Stores;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -58,7 +59,8 @@ import org.slf4j.LoggerFactory;
  * <p><b>Safety.</b> Each write of the file is atomic or an append that a crash leaves whole (see
  * {@link DatasetStore#write} and {@link DatasetStore#append}); harvests take an exclusive lock on
  * {@code <file>.lock} and re-read the file if another process changed it, so several JVMs can
- * harvest into one file and all results are kept. After every {@code harvest*} call returns (or
+ * harvest into one file and all results are kept (a harvest waits as long as another process holds
+ * the lock, unless {@link Builder#lockTimeout} bounds the wait). After every {@code harvest*} call returns (or
  * throws), the file holds everything harvested so far. A crash in the middle of a checkpointed
  * harvest loses at most the batch in progress: the journals of harvests that did not finish are
  * merged into the file by the next harvester that opens or syncs it, and a checkpoint torn by the
@@ -66,6 +68,17 @@ import org.slf4j.LoggerFactory;
  * thread stops the sweep; the completed runs are saved, then {@link SweepInterruptedException} says
  * so (with the interrupt status set again). A file written by a different runner (other variables or
  * dimensions) is refused.
+ *
+ * <p><b>Editing.</b> {@link #dropSel} removes labels, {@link #expandDims} turns a constant of earlier
+ * harvests into a dimension of one label (then harvest more labels along it), {@link #replace} puts a
+ * given dataset in place of the harvest, {@link #delete} moves the file aside. The file is the record
+ * of the harvest: every harvester that finds the file changed since it last saw it takes the file as
+ * it is rather than merging its memory back in (a harvester's own results reach the file before its
+ * memory, so its memory holds nothing the file lacks but what an edit removed). So an edit sticks for
+ * every live harvester of the file, in this JVM and in others. The checkpoints of harvests that died
+ * before an edit are merged first and edited with the rest ({@code replace} and {@code delete}
+ * discard them); a harvest still running elsewhere adds its results when it syncs, like any later
+ * harvest (harvesting a dropped label again brings it back).
  *
  * <p>Thread-safe: harvests on one instance run one at a time.
  */
@@ -97,7 +110,7 @@ public final class Harvester {
     this.batchTime = b.batchTime;
     this.planRunner = b.planRunner;
     this.full = Held.empty();
-    this.synced = new SyncedFile(store.path());
+    this.synced = new SyncedFile(store.path(), b.lockWait);
     synced.locked(true, () -> {
       if (store.exists()) {
         Dataset stored = store.read();
@@ -119,7 +132,7 @@ public final class Harvester {
    */
   public static Builder builder(Runner runner, Path file) {
     Builder b = new Builder(runner, null);
-    b.file = Objects.requireNonNull(file, "file");
+    b.file = Checks.given(file, "file", "the file to harvest into, e.g. Path.of(\"foo.nc\")");
     return b;
   }
 
@@ -135,20 +148,19 @@ public final class Harvester {
 
   /**
    * A builder for the static method's harvester, described by its {@link Label} and syncing with
-   * the file the label's {@code harvester} element names; a relative name resolves against
-   * {@link Builder#directory}, else the working directory. Add constants with
-   * {@link Builder#configureRunner}.
+   * the file its {@link Harvest} names, or {@code <method>.nc} without one ({@code foo.nc} for a method
+   * {@code foo}); a relative name resolves against {@link Builder#directory}, else the working
+   * directory. Add constants with {@link Builder#configureRunner}.
    *
    * @param owner the class that declares (or inherits) the method
    * @param method the method's name
    * @return the harvester's builder
-   * @throws IllegalArgumentException if the method has no {@code @Label} or its label names no
-   *     harvester file
+   * @throws IllegalArgumentException if the class has no such method with a {@code @Label}
    */
   public static Builder labelled(Class<?> owner, String method) {
-    String file = Labelled.harvestFile(owner, method).orElseThrow(() -> new IllegalArgumentException(
-        owner.getSimpleName() + "." + method + " has no @Harvest(\"<file>.nc\"); name the file there, or use"
-            + " Harvester.builder(runner, file)"));
+    Objects.requireNonNull(owner, "owner");
+    Objects.requireNonNull(method, "method");
+    String file = Labelled.harvestFile(owner, method).orElse(method + ".nc");
     return builder(Runner.labelled(owner, method).build(), Path.of(file));
   }
 
@@ -271,7 +283,42 @@ public final class Harvester {
     return harvest(Objects.requireNonNull(cases, "cases"), Objects.requireNonNull(combos, "combos"), true, policy);
   }
 
+  /**
+   * Refuses, before anything runs, names the store's format cannot hold among those the runner
+   * declares: its outputs, their inner dimensions, and the constants and attributes that become the
+   * dataset's attributes (or dimensions, where they label one).
+   */
+  static void checkNames(DatasetStore store, Runner runner) {
+    Set<String> dims = new java.util.LinkedHashSet<>();
+    runner.varDims().values().forEach(dims::addAll);
+    dims.addAll(runner.coords().keySet());
+    Set<String> attrs = new java.util.LinkedHashSet<>();
+    for (String c : runner.constants().keySet()) if (!dims.contains(c)) attrs.add(c);
+    attrs.addAll(runner.attrs().keySet());
+    try {
+      store.checkNames("variable", runner.vars());
+      store.checkNames("dimension", dims);
+      store.checkNames("attribute", attrs);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("cannot harvest " + runner.function() + " into " + store.path() + ": "
+          + e.getMessage(), e);
+    }
+  }
+
+  /** Refuses, before any run, parameter names the store cannot hold as dimensions. */
+  private void checkParameterNames(Cases cases, Combos combos) {
+    List<String> names = new ArrayList<>(cases.names());
+    names.addAll(combos.names());
+    try {
+      store.checkNames("dimension", names);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("cannot harvest into " + store.path() + ", nothing was run: "
+          + e.getMessage(), e);
+    }
+  }
+
   private synchronized Dataset harvest(Cases cases, Combos combos, boolean missingOnly, MergePolicy policy) {
+    checkParameterNames(cases, combos);
     synced.locked(false, () -> {
       refresh(true);
       return null;
@@ -409,7 +456,8 @@ public final class Harvester {
         boolean lastBatch = to == n; // it goes straight into the file
         boolean checking = policy == MergePolicy.FAIL_ON_CONFLICT && !full.isEmpty();
         Dataset part = !lastBatch || checking ? datasetOf(plan, batches) : null;
-        if (checking) checkConflicts(part, policy); // before the batch joins what is saved
+        if (part != null) checkStorable(part, from, to); // before the batch joins what is saved
+        if (checking) checkConflicts(part, policy);
         batches.forEach(assembly::add);
         if (!lastBatch) {
           if (journal == null) journal = synced.locked(false, () -> Journal.create(synced.file(), policy));
@@ -445,6 +493,16 @@ public final class Harvester {
     if (stopped != null) throw interrupted(from + stopped.completedRuns(), n, result);
     LOG.debug("saved {} of {} runs to {}", n, n, store.path());
     return result;
+  }
+
+  /** Refuses a batch holding a value the file's format cannot store, naming the runs and the cell. */
+  private void checkStorable(Dataset part, long from, long to) {
+    try {
+      store.checkValues(part);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("cannot store the results of runs " + from + " to " + (to - 1) + " in "
+          + store.path() + " (the earlier runs are saved): " + e.getMessage(), e);
+    }
   }
 
   /**
@@ -570,22 +628,30 @@ public final class Harvester {
    * a sync within a call at most once a second.
    */
   private void refresh(boolean journalsNow) {
-    if (synced.changed()) {
-      if (!store.exists()) {
-        // Another harvester deleted the file: the deletion stands, rather than this harvester's memory
-        // bringing the deleted results back at its next sync.
+    reload();
+    recoverJournals(journalsNow);
+  }
+
+  /**
+   * If another harvester changed the file since this one last saw it, takes the file as it is: the
+   * file is the record of the harvest, and this harvester's own results reach it before they reach
+   * memory, so memory never holds what the file lacks except what an edit removed (a {@link #dropSel},
+   * {@link #replace} or {@link #delete} by another harvester, here or in another process, or a change
+   * by another tool). Taking the file rather than merging memory into it is what makes such a removal
+   * stick.
+   */
+  private void reload() {
+    if (!synced.changed()) return;
+    if (!store.exists()) {
+      if (!full.isEmpty()) {
         LOG.warn("{} was deleted by another harvester; dropping the {} cells held here", store.path(),
             cells(full.variables()));
-        full = Held.empty();
-        synced.markSeen();
-      } else {
-        Dataset stored = store.read();
-        checkCompatible(stored.variables(), full.variables(), "this harvester's data");
-        full = full.isEmpty() ? Held.of(stored) : Held.of(stored.merge(full.get(), policy));
-        synced.markSeen();
       }
+      full = Held.empty();
+    } else {
+      full = Held.of(store.read());
     }
-    recoverJournals(journalsNow);
+    synced.markSeen();
   }
 
   /**
@@ -601,21 +667,10 @@ public final class Harvester {
     lastJournalScan = t;
     List<Journal.Recovered> found = Journal.recover(synced.file());
     if (found.isEmpty()) return;
-    Dataset merged = full.get();
-    boolean changed = false;
-    for (Journal.Recovered r : found) {
-      if (r.entries.isEmpty()) continue;
-      try {
-        Dataset part = mergeAll(r.entries);
-        checkCompatible(merged.variables(), part.variables(), "the checkpoints in " + r.journal);
-        merged = merged.variables().isEmpty() ? part : merged.merge(part, r.policy);
-        changed = true;
-      } catch (IllegalArgumentException | dev.sweep.data.MergeConflictException e) {
-        LOG.warn("dropping the {} checkpointed runs in {}: {}", r.runs, r.journal, e.getMessage());
-      }
-    }
+    Dataset held = full.get();
+    Dataset merged = withCheckpoints(held, found);
     try {
-      if (changed) {
+      if (merged != held) {
         store.write(merged);
         synced.markSeen();
       }
@@ -627,6 +682,22 @@ public final class Harvester {
       full = Held.of(merged);
       found.forEach(Journal.Recovered::abandon);
     }
+  }
+
+  /** The dataset with the recovered journals' entries merged in; the same instance if none had any. */
+  private Dataset withCheckpoints(Dataset held, List<Journal.Recovered> found) {
+    Dataset merged = held;
+    for (Journal.Recovered r : found) {
+      if (r.entries.isEmpty()) continue;
+      try {
+        Dataset part = mergeAll(r.entries);
+        checkCompatible(merged.variables(), part.variables(), "the checkpoints in " + r.journal);
+        merged = merged.variables().isEmpty() ? part : merged.merge(part, r.policy);
+      } catch (IllegalArgumentException | dev.sweep.data.MergeConflictException e) {
+        LOG.warn("dropping the {} checkpointed runs in {}: {}", r.runs, r.journal, e.getMessage());
+      }
+    }
+    return merged;
   }
 
   /** The dataset of one checkpoint's batches (a plan runner elsewhere may cut a range into several). */
@@ -665,6 +736,21 @@ public final class Harvester {
       throw new IllegalArgumentException(store.path() + " was written by a different runner: it holds variables "
           + stored.variables().keySet() + ", this runner's are " + runner.vars() + differences(declared,
               stored.variables().keySet()));
+    }
+  }
+
+  /** Refuses a dataset meant for the file whose variables differ from those the runner declares. */
+  private void checkDeclared(Dataset ds, String what) {
+    if (runner.vars().isEmpty()) return;
+    Set<String> declared = new HashSet<>(runner.vars());
+    if (!declared.equals(ds.variables().keySet())) {
+      Set<String> missing = new java.util.TreeSet<>(declared);
+      missing.removeAll(ds.variables().keySet());
+      Set<String> extra = new java.util.TreeSet<>(ds.variables().keySet());
+      extra.removeAll(declared);
+      throw new IllegalArgumentException(what + " holds variables " + ds.variables().keySet() + ", but the runner of "
+          + store.path() + " declares " + runner.vars() + (missing.isEmpty() ? "" : "; missing: " + missing)
+          + (extra.isEmpty() ? "" : "; not declared: " + extra));
     }
   }
 
@@ -740,6 +826,149 @@ public final class Harvester {
     });
   }
 
+  /**
+   * Removes labels from the harvest and its file, as xarray's {@code drop_sel}: {@code
+   * h.dropSel(Map.of("a", List.of(3, 4)))}. The removal sticks: every harvester of the file, in this
+   * JVM or another, takes the file as it is at its next harvest instead of merging its memory back
+   * into it, and the checkpoints of harvests that died before the edit are merged first and lose the
+   * labels too. Results of harvests still running elsewhere reach the file when they sync, as any
+   * later harvest's do (harvesting a label again brings it back). Costs a rewrite of the file.
+   *
+   * @param labels a label, or a collection of labels, by dimension name
+   * @return the full dataset after the edit
+   * @throws NullPointerException if {@code labels} is null
+   * @throws IllegalArgumentException naming the dimension and listing what exists, if nothing is
+   *     harvested yet, a dimension or label does not exist or is null, or every label of a dimension
+   *     would go (drop the variables or {@link #delete} the harvest instead)
+   * @throws UncheckedIOException if the file cannot be locked, read or written; it is then unchanged
+   */
+  public synchronized Dataset dropSel(Map<String, ?> labels) {
+    Objects.requireNonNull(labels, "dropSel: labels is null; expected labels by dimension name");
+    if (labels.isEmpty()) {
+      throw new IllegalArgumentException("dropSel: no labels given; name the labels to remove by dimension, e.g. "
+          + "Map.of(\"a\", List.of(3, 4))");
+    }
+    for (Map.Entry<String, ?> e : labels.entrySet()) {
+      if (e.getKey() == null) throw new IllegalArgumentException("dropSel: a dimension name is null in " + labels);
+      if (e.getValue() == null) {
+        throw new IllegalArgumentException("dropSel along '" + e.getKey() + "': the labels are null");
+      }
+    }
+    return edit("dropSel", true, held -> harvested(held, "dropSel").dropSel(labels));
+  }
+
+  /**
+   * Adds a dimension of size 1 with one label to the harvest and its file, as xarray's {@code
+   * expand_dims}: a value every earlier run shared (a constant {@code c = 8}) becomes a swept
+   * parameter, so that a harvester whose runner takes {@code c} as an argument can then harvest
+   * {@code c = [8, 9]} into the same file. The new dimension comes first, so a campaign along it
+   * appends in place. As {@link #dropSel}, the edit sticks for every harvester of the file, and the
+   * checkpoints of harvests that died before it are merged first and expanded too; a live harvester
+   * whose runner still has {@code c} as a constant is refused at its next harvest, because its results
+   * lack the dimension. A dataset attribute named {@code dim} (where a runner records a scalar
+   * constant) is removed, as the label now holds its value; one with another value is refused.
+   * Costs a rewrite of the file.
+   *
+   * @param dim the new dimension, e.g. {@code "c"}
+   * @param label its one label, e.g. {@code 8}
+   * @return the full dataset after the edit
+   * @throws NullPointerException if {@code dim} or {@code label} is null
+   * @throws IllegalArgumentException if nothing is harvested yet, the dimension exists (listing those
+   *     that do) or names a variable, the harvest records another value of that name as a constant, or
+   *     the label is of no supported type
+   * @throws UncheckedIOException if the file cannot be locked, read or written; it is then unchanged
+   */
+  public synchronized Dataset expandDims(String dim, Object label) {
+    Objects.requireNonNull(dim, "expandDims: dim is null; expected the name of the new dimension");
+    Objects.requireNonNull(label, "expandDims: label is null; expected the value the harvested runs shared");
+    if (dim.isEmpty()) throw new IllegalArgumentException("expandDims: dim is empty; expected a dimension name");
+    return edit("expandDims", true, held -> expanded(harvested(held, "expandDims"), dim, label));
+  }
+
+  /**
+   * Replaces the harvest with the given dataset, in memory and in the file, as xyzpy's assignment of
+   * {@code full_ds}: for edits this class has no method for ({@code h.replace(h.fullDataset().where(...))}).
+   * What the dataset lacks is removed for every harvester of the file, as for {@link #dropSel}; the
+   * checkpoints of harvests that died before the call are discarded, as by {@link #delete}.
+   *
+   * @param dataset the new content of the harvest
+   * @return the dataset, now the full dataset
+   * @throws NullPointerException if {@code dataset} is null
+   * @throws IllegalArgumentException if the dataset holds no variable, or other variables than the
+   *     runner declares, or the file's format cannot hold it (nothing is written)
+   * @throws UncheckedIOException if the file cannot be locked or written; it is then unchanged
+   */
+  public synchronized Dataset replace(Dataset dataset) {
+    Objects.requireNonNull(dataset, "replace: dataset is null; expected the dataset the harvest becomes");
+    if (dataset.variables().isEmpty()) {
+      throw new IllegalArgumentException("replace: the dataset holds no variable; to empty the harvest, delete() it");
+    }
+    checkDeclared(dataset, "the replacement");
+    return edit("replace", false, held -> dataset);
+  }
+
+  /**
+   * The dataset with the new dimension, without the attribute that recorded the same value as a
+   * constant (a runner's scalar constants become dataset attributes), which the label now holds.
+   */
+  private Dataset expanded(Dataset held, String dim, Object label) {
+    Object constant = held.attrs().get(dim);
+    if (constant != null && !sameValue(constant, label)) {
+      throw new IllegalArgumentException("expandDims: " + store.path() + " records the constant " + dim + " = "
+          + constant + " (its attribute '" + dim + "'), not " + label + "; give that value as the label");
+    }
+    Dataset out = held.expandDims(dim, label);
+    if (constant == null) return out;
+    Dataset.Builder b = Dataset.builder();
+    for (String d : out.dims()) {
+      if (out.coords().containsKey(d)) b.coord(d, out.coords().get(d));
+      else b.dim(d, out.sizes().get(d));
+    }
+    out.variables().values().forEach(b::variable);
+    out.attrs().forEach((k, v) -> {
+      if (!k.equals(dim)) b.attr(k, v);
+    });
+    return b.build();
+  }
+
+  private static boolean sameValue(Object a, Object b) {
+    if (a instanceof Number x && b instanceof Number y) return x.doubleValue() == y.doubleValue();
+    return a.equals(b) || a.toString().equals(b.toString());
+  }
+
+  private Dataset harvested(Dataset held, String what) {
+    if (held.variables().isEmpty()) {
+      throw new IllegalArgumentException(what + ": nothing is harvested in " + store.path() + " yet");
+    }
+    return held;
+  }
+
+  /**
+   * Applies an edit to the full dataset under the lock and writes the result: the file as another
+   * harvester left it, with (if {@code withCheckpoints}) the journals of dead harvests merged in,
+   * goes through {@code change}; the journals go once the file holds the result, and stay if it
+   * cannot be written. Memory changes only once the file holds the change.
+   */
+  private Dataset edit(String what, boolean withCheckpoints, java.util.function.UnaryOperator<Dataset> change) {
+    return synced.locked(false, () -> {
+      reload();
+      List<Journal.Recovered> dead = Journal.recover(synced.file());
+      try {
+        Dataset held = withCheckpoints ? withCheckpoints(full.get(), dead) : full.get();
+        Dataset after = change.apply(held);
+        store.write(after);
+        full = Held.of(after);
+        synced.markSeen();
+        dead.forEach(Journal.Recovered::finish);
+        LOG.info("{} rewrote {}", what, store.path());
+        return after;
+      } catch (RuntimeException e) {
+        dead.forEach(Journal.Recovered::abandon);
+        throw e;
+      }
+    });
+  }
+
   /** {@return the file this harvester syncs with, as the store names it} */
   public Path file() {
     return store.path();
@@ -766,9 +995,10 @@ public final class Harvester {
     private long batchRuns;
     private Duration batchTime;
     private PlanRunner planRunner = PlanRunner.local();
+    private LockWait lockWait = LockWait.forever();
 
     Builder(Runner runner, DatasetStore store) {
-      this.runner = Objects.requireNonNull(runner, "runner");
+      this.runner = Checks.given(runner, "runner", "the runner whose sweeps are harvested");
       this.store = store;
     }
 
@@ -781,7 +1011,7 @@ public final class Harvester {
      */
     public Builder directory(Path directory) {
       if (file == null) throw new IllegalStateException("this harvester writes through " + store + ", not a file name");
-      this.directory = Objects.requireNonNull(directory, "directory");
+      this.directory = Checks.given(directory, "directory", "the directory a relative file name resolves against");
       return this;
     }
 
@@ -792,7 +1022,7 @@ public final class Harvester {
      * @return this builder
      */
     public Builder options(RunOptions options) {
-      this.runner = runner.with(Objects.requireNonNull(options, "options"));
+      this.runner = runner.with(Checks.given(options, "options", "RunOptions"));
       return this;
     }
 
@@ -804,7 +1034,9 @@ public final class Harvester {
      * @return this builder
      */
     public Builder configureRunner(java.util.function.UnaryOperator<Runner.Builder> change) {
-      this.runner = change.apply(runner.toBuilder()).build();
+      Checks.given(change, "configureRunner change", "a function that completes the runner's builder");
+      Runner.Builder changed = change.apply(runner.toBuilder());
+      this.runner = Checks.given(changed, "the builder configureRunner's change returned", "a Runner.Builder").build();
       return this;
     }
 
@@ -817,7 +1049,7 @@ public final class Harvester {
      * @return this builder
      */
     public Builder runOn(PlanRunner planRunner) {
-      this.planRunner = Objects.requireNonNull(planRunner, "planRunner");
+      this.planRunner = Checks.given(planRunner, "planRunner", "a PlanRunner, e.g. PlanRunner.local()");
       return this;
     }
 
@@ -828,7 +1060,7 @@ public final class Harvester {
      * @return this builder
      */
     public Builder merge(MergePolicy policy) {
-      this.policy = Objects.requireNonNull(policy, "policy");
+      this.policy = Checks.given(policy, "merge policy", "a MergePolicy, e.g. MergePolicy.NEW_WINS");
       return this;
     }
 
@@ -839,7 +1071,9 @@ public final class Harvester {
      * from the journal at the end of the call, during a long call about every
      * {@value Harvester#COMPACT_SECONDS} seconds (when that takes under 5% of the time), and after a
      * crash by the next harvester that opens or syncs the file. A checkpoint survives a killed JVM at
-     * once and reaches the disk (fsync) within a second.
+     * once and reaches the disk (fsync) within a second. Each batch but the last is checked for values
+     * the file's format cannot store ({@link DatasetStore#checkValues}) before it is saved, so such a
+     * value stops the harvest at its batch, the earlier batches saved.
      *
      * @param runs the number of runs per batch
      * @return this builder
@@ -860,10 +1094,12 @@ public final class Harvester {
      *
      * @param interval the time between saves
      * @return this builder
+     * @throws NullPointerException if {@code interval} is null
      * @throws IllegalArgumentException if {@code interval} is not positive
      * @throws IllegalStateException if a number of runs per save was already set
      */
     public Builder saveEvery(Duration interval) {
+      Checks.given(interval, "saveEvery interval", "a positive duration");
       if (interval.isNegative() || interval.isZero()) {
         throw new IllegalArgumentException("saveEvery interval is " + interval + "; expected a positive duration");
       }
@@ -873,15 +1109,34 @@ public final class Harvester {
     }
 
     /**
+     * Waits at most {@code timeout} for the file's lock while another process holds it (a harvest in
+     * another JVM), instead of as long as it takes; past it, the harvest (or {@link #build()}, which
+     * loads the file) throws an {@link UncheckedIOException} whose cause is a
+     * {@link dev.sweep.store.LockTimeoutException} saying which process waited for which lock file,
+     * and for how long. Every wait is logged when it starts.
+     *
+     * @param timeout the longest wait for each lock
+     * @return this builder
+     * @throws NullPointerException if {@code timeout} is null
+     * @throws IllegalArgumentException if {@code timeout} is zero or negative
+     */
+    public Builder lockTimeout(Duration timeout) {
+      this.lockWait = LockWait.atMost(timeout);
+      return this;
+    }
+
+    /**
      * The harvester, with the existing file loaded.
      *
      * @return the harvester
-     * @throws IllegalArgumentException if no registered format accepts the file, or the file holds
-     *     other variables than the runner declares
+     * @throws IllegalArgumentException if no registered format accepts the file, the format cannot
+     *     store a name the runner declares (an output, an inner dimension, a constant or an attribute),
+     *     or the file holds other variables than the runner declares
      * @throws java.io.UncheckedIOException if the file cannot be read
      */
     public Harvester build() {
       if (store == null) store = Stores.dataset(directory == null ? file : directory.resolve(file));
+      checkNames(store, runner);
       return new Harvester(this);
     }
   }

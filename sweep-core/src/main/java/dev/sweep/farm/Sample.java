@@ -8,7 +8,8 @@ import java.lang.annotation.Target;
 
 /**
  * Names the table a {@link Sampler} of a labelled method keeps: {@code @Sample("trig.csv")} beside the
- * method's {@link dev.sweep.run.Label}, read by {@link Sampler#labelled}.
+ * method's {@link dev.sweep.run.Label}, read by {@link Sampler#labelled}. Without it, the table is
+ * named after the method: {@code trig.csv}.
  *
  * <pre>{@code
  * @Label(varNames = "out")

@@ -13,6 +13,7 @@ import dev.sweep.space.Cases;
 import dev.sweep.space.Design;
 import dev.sweep.space.Draws;
 import dev.sweep.store.IncompatibleStoreException;
+import dev.sweep.store.LockWait;
 import dev.sweep.store.RecordStore;
 import dev.sweep.store.Records;
 import dev.sweep.store.Stores;
@@ -20,6 +21,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -146,25 +148,28 @@ public final class Sampler {
    * @param defaults the distribution of every argument, in column order
    */
   public static Builder builder(Runner runner, Draws defaults) {
-    return new Builder(Objects.requireNonNull(runner, "runner"), Objects.requireNonNull(defaults, "defaults"));
+    return new Builder(Checks.given(runner, "runner", "the runner whose outputs are sampled"),
+        Checks.given(defaults, "defaults", "the Draws of every argument"));
   }
 
   /**
    * A builder of a sampler of a static method described by its {@link dev.sweep.run.Label}, synced
-   * with the file its {@link Sample} names; a relative name resolves against {@link Builder#directory},
-   * else the working directory.
+   * with the file its {@link Sample} names, or {@code <method>.csv} without one ({@code foo.csv} for a
+   * method {@code foo}, as {@link Harvester#labelled} names {@code foo.nc}); a relative name resolves
+   * against {@link Builder#directory}, else the working directory. A sampler of a labelled method that
+   * keeps no file is {@code Sampler.builder(Runner.labelled(owner, method).build(), defaults)}.
    *
    * @param owner the class that declares the method
    * @param method the method's name; exactly one method may have it
    * @param defaults the distribution of every argument, in column order
    * @return the sampler's builder, with the file set
-   * @throws IllegalArgumentException if the method has no {@code @Label} or no {@code @Sample}
+   * @throws IllegalArgumentException if the class has no such method with a {@code @Label}
    */
   public static Builder labelled(Class<?> owner, String method, Draws defaults) {
+    Objects.requireNonNull(owner, "owner");
+    Objects.requireNonNull(method, "method");
     Runner runner = Runner.labelled(owner, method).build();
-    String file = Labelled.sampleFile(owner, method).orElseThrow(() -> new IllegalArgumentException(
-        owner.getSimpleName() + "." + method + " has no @Sample(\"<file>.csv\"); name the file there, or use"
-            + " Sampler.builder(runner, defaults) for a sampler without one"));
+    String file = Labelled.sampleFile(owner, method).orElse(method + ".csv");
     return builder(runner, defaults).file(Path.of(file));
   }
 
@@ -413,6 +418,7 @@ public final class Sampler {
     private Design design = Design.INDEPENDENT;
     private RunOptions options;
     private PlanRunner planRunner = PlanRunner.local();
+    private LockWait lockWait; // null: not set
 
     Builder(Runner runner, Draws defaults) {
       this.runner = runner;
@@ -429,7 +435,7 @@ public final class Sampler {
      * @throws IllegalStateException if a store was set
      */
     public Builder file(Path file) {
-      Objects.requireNonNull(file, "file");
+      Checks.given(file, "file", "the file to sample into, e.g. Path.of(\"trig.csv\")");
       if (store != null) throw new IllegalStateException("a store was already set (" + store.path() + "); set a file or a store");
       this.file = file;
       return this;
@@ -443,7 +449,7 @@ public final class Sampler {
      * @throws IllegalStateException if a file was set
      */
     public Builder store(RecordStore store) {
-      Objects.requireNonNull(store, "store");
+      Checks.given(store, "store", "a RecordStore open for appending");
       if (file != null) throw new IllegalStateException("a file was already set (" + file + "); set a file or a store");
       this.store = store;
       return this;
@@ -456,7 +462,7 @@ public final class Sampler {
      * @return this builder
      */
     public Builder directory(Path directory) {
-      this.directory = Objects.requireNonNull(directory, "directory");
+      this.directory = Checks.given(directory, "directory", "the directory a relative file name resolves against");
       return this;
     }
 
@@ -479,7 +485,7 @@ public final class Sampler {
      * @return this builder
      */
     public Builder design(Design design) {
-      this.design = Objects.requireNonNull(design, "design");
+      this.design = Checks.given(design, "design", "a Design, e.g. Design.INDEPENDENT");
       return this;
     }
 
@@ -490,7 +496,7 @@ public final class Sampler {
      * @return this builder
      */
     public Builder options(RunOptions options) {
-      this.options = Objects.requireNonNull(options, "options");
+      this.options = Checks.given(options, "options", "RunOptions");
       return this;
     }
 
@@ -503,7 +509,25 @@ public final class Sampler {
      * @return this builder
      */
     public Builder runOn(PlanRunner planRunner) {
-      this.planRunner = Objects.requireNonNull(planRunner, "planRunner");
+      this.planRunner = Checks.given(planRunner, "planRunner", "a PlanRunner, e.g. PlanRunner.local()");
+      return this;
+    }
+
+    /**
+     * Waits at most {@code timeout} for the file's lock while another process holds it (a sampler in
+     * another JVM appending to the same file), instead of as long as it takes; past it, the append (or
+     * {@link #build()}, which may repair a torn tail under the lock) throws an
+     * {@link UncheckedIOException} whose cause is a {@link dev.sweep.store.LockTimeoutException} saying
+     * which process waited for which lock file, and for how long. Applies to a {@link #file}; a
+     * {@link #store} given ready-made takes its own locks.
+     *
+     * @param timeout the longest wait for each lock
+     * @return this builder
+     * @throws NullPointerException if {@code timeout} is null
+     * @throws IllegalArgumentException if {@code timeout} is zero or negative
+     */
+    public Builder lockTimeout(Duration timeout) {
+      this.lockWait = LockWait.atMost(timeout);
       return this;
     }
 
@@ -515,6 +539,7 @@ public final class Sampler {
      *     runner's constants and resources) give, an argument has an output's name, a directory is
      *     given without a file, or no store is registered for the file
      * @throws IncompatibleStoreException if the file's columns are not the sampler's
+     * @throws IllegalStateException if a lock timeout is set for a store given ready-made
      * @throws UncheckedIOException if the file cannot be read or its directory created
      */
     public Sampler build() {
@@ -542,6 +567,11 @@ public final class Sampler {
           }
         }
       }
+      if (store != null && lockWait != null) {
+        throw new IllegalStateException("lockTimeout is set to " + lockWait.timeout().orElseThrow() + " but the store "
+            + store.path() + " was given ready-made and takes its own locks; set a file(...) instead of the store, or "
+            + "open the store with Stores.records(path, mode, LockWait.atMost(...))");
+      }
       RecordStore opened = store;
       if (file != null) {
         Path resolved = file.isAbsolute() || directory == null ? file.toAbsolutePath() : directory.resolve(file).toAbsolutePath();
@@ -550,7 +580,7 @@ public final class Sampler {
         } catch (IOException e) {
           throw new UncheckedIOException("cannot create the directory of " + resolved, e);
         }
-        opened = Stores.records(resolved);
+        opened = Stores.records(resolved, RecordStore.Mode.APPEND, lockWait == null ? LockWait.forever() : lockWait);
       } else if (directory != null) {
         throw new IllegalArgumentException("directory is set to " + directory + " but there is no file to resolve"
             + " against it; set file(...) too");

@@ -67,10 +67,17 @@ final class SyncedFile {
   }
 
   private final Path file;
+  private final dev.sweep.store.LockWait wait;
   private Optional<FileStamp> seen = Optional.empty();
 
   SyncedFile(Path file) {
+    this(file, dev.sweep.store.LockWait.forever());
+  }
+
+  /** A file whose lock is awaited as {@code wait} allows while another process holds it. */
+  SyncedFile(Path file, dev.sweep.store.LockWait wait) {
     this.file = file.toAbsolutePath().normalize();
+    this.wait = wait;
   }
 
   Path file() {
@@ -113,6 +120,7 @@ final class SyncedFile {
     boolean interrupted = false;
     try {
       Path lockFile = file.resolveSibling(file.getFileName() + ".lock");
+      long since = System.nanoTime(); // a wait resumed after an interrupt keeps its deadline
       while (true) {
         FileChannel ch;
         try {
@@ -126,22 +134,21 @@ final class SyncedFile {
           throw new UncheckedIOException("cannot lock " + lockFile, e);
         }
         try (ch) {
-          FileLock lock = ch.tryLock();
-          if (lock == null) {
-            LOG.info("waiting for {}: another process holds it", lockFile);
-            try {
-              lock = ch.lock();
-            } catch (java.nio.channels.FileLockInterruptionException e) {
-              // Interrupted while waiting: the channel is closed; wait again, as the sync must happen.
-              interrupted |= Thread.interrupted();
-              continue;
-            }
+          FileLock lock;
+          try {
+            lock = wait.lock(ch, lockFile, "harvest into " + file, since);
+          } catch (java.nio.channels.FileLockInterruptionException e) {
+            // Interrupted while waiting: the channel is closed; wait again, as the sync must happen.
+            interrupted |= Thread.interrupted();
+            continue;
           }
           try (FileLock held = lock) {
             return body.get();
           }
         }
       }
+    } catch (dev.sweep.store.LockTimeoutException e) {
+      throw new UncheckedIOException(e.getMessage(), e);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot lock " + file + ".lock", e);
     } finally {

@@ -1,6 +1,7 @@
 /**
  * Keeping results across sweeps and sessions: {@link dev.sweep.farm.Harvester} merges every sweep of
- * a runner into one file. (The Sampler, which keeps a table, lives in sweep-io next to its CSV format.)
+ * a runner into one file; {@link dev.sweep.farm.Sampler} appends random samples to a table (its CSV
+ * format lives in sweep-io).
  *
  * <p>Start with {@link dev.sweep.farm.Harvester#builder(dev.sweep.run.Runner, java.nio.file.Path)}: the
  * file's format is chosen by its extension through {@link dev.sweep.store.DatasetStore}, the
@@ -13,6 +14,15 @@
  * runs cost; others rewrite the file. {@code saveEvery} checkpoints go to a journal beside the file
  * (package-private {@code Journal}), one write per batch, compacted into the file at the end of each
  * call and recovered by the next harvester after a crash.
+ *
+ * <p>Farmers of a labelled method: {@code Harvester.labelled(Tutorial.class, "foo")} syncs with the
+ * file its {@link dev.sweep.farm.Harvest} names, or {@code foo.nc} without one;
+ * {@code Sampler.labelled} likewise with {@link dev.sweep.farm.Sample}, or {@code foo.csv}. Both
+ * builders take a {@code lockTimeout} for waits on another process's lock.
+ *
+ * <p>Editing a harvest: {@code dropSel}, {@code expandDims}, {@code replace} and {@code delete}
+ * rewrite the file under its lock, and stick for every live harvester of it, in this JVM or another:
+ * a harvester that finds the file changed takes it as it is instead of merging its memory back in.
  *
  * <p>For sweeps that outgrow one machine, {@link dev.sweep.farm.Crop} sows a sweep into batches on
  * disk ({@code Crop.builder(runner, dir).batches(8).sowCombos(combos)}), grows them anywhere that

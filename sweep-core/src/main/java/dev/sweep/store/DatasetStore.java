@@ -41,6 +41,33 @@ public interface DatasetStore {
   void write(Dataset dataset);
 
   /**
+   * Checks that the format can store names of this kind, before anything is computed: a
+   * {@link dev.sweep.farm.Harvester} checks the names its runner declares when it is built, and the
+   * parameters of each harvest before its runs, so that a name the format refuses (NetCDF refuses
+   * {@code θ} as a first character and names with a space) fails at once rather than at the first
+   * write, after every run. The default accepts every name; {@link #write} checks again whatever this
+   * does not.
+   *
+   * @param kind {@code "variable"}, {@code "dimension"} or {@code "attribute"}
+   * @param names the names to check
+   * @throws IllegalArgumentException naming the first name the format cannot store, and why
+   */
+  default void checkNames(String kind, java.util.Collection<String> names) {}
+
+  /**
+   * Checks that the format can store the values of a part of the dataset (a harvest's batch), where
+   * that is cheap compared with writing it: a {@link dev.sweep.farm.Harvester} that saves every few
+   * runs checks each batch before it joins what is saved, so that a value the format refuses stops
+   * the harvest at that batch, the earlier ones kept, rather than failing the final write after every
+   * run. The default accepts everything; {@link #write} checks again.
+   *
+   * @param part the values to check
+   * @throws IllegalArgumentException naming the variable, the value and the labels of its cell (the
+   *     run's arguments), if the format cannot store it
+   */
+  default void checkValues(Dataset part) {}
+
+  /**
    * Appends labels along a dimension to the stored dataset in place, if this store can: an optional
    * capability, so that a harvest which only adds labels after the last ones of a dimension (more
    * values of {@code a}, more seeds, later times) costs what its new data cost rather than a rewrite

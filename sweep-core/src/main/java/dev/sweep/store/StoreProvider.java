@@ -55,4 +55,18 @@ public interface StoreProvider {
     throw new UnsupportedOperationException(description() + " files hold a dataset replaced as a whole, not records: "
         + "open " + path + " with Stores.dataset");
   }
+
+  /**
+   * {@return the store for a file that grows by records, waiting for other processes' locks on it as
+   * {@code wait} allows} A provider whose stores lock their files overrides this; the default ignores
+   * {@code wait} and opens as {@link #openRecords(Path, RecordStore.Mode)}.
+   *
+   * @param path the file, which need not exist yet unless the mode is {@code READ_ONLY}
+   * @param mode how to open it
+   * @param wait how long the store waits for a lock another process holds
+   * @throws UnsupportedOperationException if this format holds no records
+   */
+  default RecordStore openRecords(Path path, RecordStore.Mode mode, LockWait wait) {
+    return openRecords(path, mode);
+  }
 }

@@ -122,6 +122,18 @@ public final class Stores {
   }
 
   /**
+   * {@return the record store of a file, by the provider that accepts it, waiting for other processes'
+   * locks on the file as {@code wait} allows}
+   *
+   * @param path the file
+   * @param mode how to open it
+   * @param wait how long to wait for a lock another process holds, e.g. {@code LockWait.atMost(Duration.ofMinutes(1))}
+   */
+  public static RecordStore records(Path path, RecordStore.Mode mode, LockWait wait) {
+    return providerFor(path).openRecords(path, Objects.requireNonNull(mode, "mode"), Objects.requireNonNull(wait, "wait"));
+  }
+
+  /**
    * {@return the record store of a file, opened for appending, by the named provider}
    *
    * @param path the file, which need not exist yet

@@ -180,9 +180,12 @@ class HarvesterTest {
   }
 
   @Test
-  void aLabelWithoutAFileIsRefusedNamingTheAnnotation() {
-    var e = assertThrows(IllegalArgumentException.class, () -> Harvester.labelled(Plain.class, "f"));
-    assertEquals("Plain.f has no @Harvest(\"<file>.nc\"); name the file there, or use Harvester.builder(runner, file)",
+  void aLabelWithoutAFileHarvestsIntoAFileNamedAfterTheMethod() {
+    // No store for .nc is registered in this module: the refusal names the file chosen.
+    var named = assertThrows(IllegalArgumentException.class, () -> Harvester.labelled(Plain.class, "f").directory(dir).build());
+    assertTrue(named.getMessage().startsWith("no storage for '" + dir.resolve("f.nc") + "'"), named.getMessage());
+    var e = assertThrows(IllegalArgumentException.class, () -> Harvester.labelled(Plain.class, "nope"));
+    assertTrue(e.getMessage().startsWith("dev.sweep.farm.HarvesterTest$Plain has no method 'nope' with a @Label"),
         e.getMessage());
     assertThrows(UncheckedIOException.class, () -> MemoryStores.dataset(dir.resolve("none.nc")).read());
   }

@@ -303,7 +303,7 @@ public final class CropDirectory implements CropStore {
     try {
       Files.createDirectories(directory);
       try (FileChannel ch = FileChannel.open(lock, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
-        FileLock held = ch.lock();
+        FileLock held = dev.sweep.store.LockWait.forever().lock(ch, lock, "update the crop " + directory);
         try {
           return body.get();
         } finally {

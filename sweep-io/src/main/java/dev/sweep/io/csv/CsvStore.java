@@ -5,6 +5,8 @@ import dev.sweep.data.DType;
 import dev.sweep.data.Dataset;
 import dev.sweep.data.Variable;
 import dev.sweep.store.IncompatibleStoreException;
+import dev.sweep.store.LockTimeoutException;
+import dev.sweep.store.LockWait;
 import dev.sweep.store.RecordStore;
 import dev.sweep.store.Records;
 import dev.sweep.store.StoreFormatException;
@@ -98,6 +100,7 @@ public final class CsvStore implements RecordStore {
 
   private final Path path;
   private final Mode mode;
+  private final LockWait lockWait;
   private final Path lockFile;
   private Path lockKey; // the lock file's real path, once it exists
   private String recordDim = DEFAULT_DIM;
@@ -116,9 +119,10 @@ public final class CsvStore implements RecordStore {
   /** Record index to {byte offset, line number} of that record, for reading a range without a full scan. */
   private final TreeMap<Long, long[]> checkpoints = new TreeMap<>();
 
-  private CsvStore(Path path, Mode mode) {
+  private CsvStore(Path path, Mode mode, LockWait lockWait) {
     this.path = path;
     this.mode = mode;
+    this.lockWait = lockWait;
     this.lockFile = path.resolveSibling(path.getFileName() + ".lock");
   }
 
@@ -147,9 +151,26 @@ public final class CsvStore implements RecordStore {
    * @throws UncheckedIOException if it does not exist ({@link Mode#READ_ONLY}) or cannot be read or changed
    */
   public static CsvStore open(Path path, Mode mode) {
+    return open(path, mode, LockWait.forever());
+  }
+
+  /**
+   * Opens a file in the given mode, as {@link #open(Path, Mode)}, waiting for another process's lock
+   * on it as {@code wait} allows.
+   *
+   * @param path the CSV file; it must exist for {@link Mode#READ_ONLY}
+   * @param mode how to open it
+   * @param wait how long an append (or the repair of a torn tail here) waits for another process's lock
+   * @return the store
+   * @throws StoreFormatException if the file (or its sidecar) is damaged other than at its torn tail
+   * @throws UncheckedIOException if it does not exist ({@link Mode#READ_ONLY}) or cannot be read or
+   *     changed, or the lock was not had in time (its cause a {@link LockTimeoutException})
+   */
+  public static CsvStore open(Path path, Mode mode, LockWait wait) {
     Objects.requireNonNull(path, "path");
     Objects.requireNonNull(mode, "mode");
-    CsvStore s = new CsvStore(path, mode);
+    Objects.requireNonNull(wait, "wait");
+    CsvStore s = new CsvStore(path, mode, wait);
     synchronized (s) {
       switch (mode) {
         case READ_ONLY:
@@ -590,7 +611,9 @@ public final class CsvStore implements RecordStore {
     try (FileChannel ch = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
       FileLock lock;
       try {
-        lock = ch.lock();
+        lock = lockWait.lock(ch, lockFile, "append to " + path);
+      } catch (LockTimeoutException e) {
+        throw new UncheckedIOException(e.getMessage(), e);
       } catch (IOException e) {
         throw new UncheckedIOException("cannot lock " + lockFile + " to append to " + path, e);
       }
@@ -808,6 +831,11 @@ public final class CsvStore implements RecordStore {
     @Override
     public RecordStore openRecords(Path path, Mode mode) {
       return CsvStore.open(path, mode);
+    }
+
+    @Override
+    public RecordStore openRecords(Path path, Mode mode, LockWait wait) {
+      return CsvStore.open(path, mode, wait);
     }
   }
 }

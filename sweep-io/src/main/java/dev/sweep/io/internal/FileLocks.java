@@ -1,5 +1,7 @@
 package dev.sweep.io.internal;
 
+import dev.sweep.store.LockTimeoutException;
+import dev.sweep.store.LockWait;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
@@ -22,20 +24,32 @@ public final class FileLocks {
 
   private final Path file;
   private final Path lockFile;
+  private final LockWait wait;
   private Path key; // the lock file's real path, once its directory exists
 
-  private FileLocks(Path file) {
+  private FileLocks(Path file, LockWait wait) {
     this.file = file;
     this.lockFile = file.resolveSibling(file.getFileName() + ".lock");
+    this.wait = wait;
   }
 
   /**
-   * {@return the lock of a file}
+   * {@return the lock of a file, awaited as long as another process holds it}
    *
    * @param file the file whose writers the lock serialises; its lock file is {@code <file>.lock}
    */
   public static FileLocks of(Path file) {
-    return new FileLocks(file);
+    return of(file, LockWait.forever());
+  }
+
+  /**
+   * {@return the lock of a file, awaited as {@code wait} allows while another process holds it}
+   *
+   * @param file the file whose writers the lock serialises; its lock file is {@code <file>.lock}
+   * @param wait how long to wait for another process's lock
+   */
+  public static FileLocks of(Path file, LockWait wait) {
+    return new FileLocks(file, java.util.Objects.requireNonNull(wait, "wait"));
   }
 
   /** {@return the lock file} */
@@ -49,7 +63,8 @@ public final class FileLocks {
    * @param action what to do under the lock
    * @param <T> what it returns
    * @return what the action returned
-   * @throws UncheckedIOException naming the file, if the lock file cannot be opened or locked
+   * @throws UncheckedIOException naming the file, if the lock file cannot be opened or locked, or the
+   *     lock was not had in time (its cause a {@link LockTimeoutException})
    */
   public <T> T run(Supplier<T> action) {
     if (key == null) {
@@ -65,7 +80,9 @@ public final class FileLocks {
     try (FileChannel ch = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
       FileLock lock;
       try {
-        lock = ch.lock();
+        lock = wait.lock(ch, lockFile, "write " + file);
+      } catch (LockTimeoutException e) {
+        throw new UncheckedIOException(e.getMessage(), e);
       } catch (IOException e) {
         throw new UncheckedIOException("cannot lock " + lockFile + " to write " + file, e);
       }

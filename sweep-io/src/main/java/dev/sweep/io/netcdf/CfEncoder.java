@@ -80,6 +80,23 @@ final class CfEncoder {
     return new CfEncoder(ds, format).encode();
   }
 
+  /**
+   * Checks the values {@link #encode} would refuse (int64 outside int32 in NetCDF-3, strings with a
+   * NUL character or an unpaired surrogate) without encoding anything: it reads only the int64 and
+   * string variables, once.
+   *
+   * @throws IllegalArgumentException naming the variable, the value and its cell's labels
+   */
+  static void checkValues(Dataset ds, NetcdfFormat format) {
+    CfEncoder e = new CfEncoder(ds, format);
+    for (Variable v : ds.variables().values()) {
+      String owner = "variable '" + v.name() + "'";
+      Column col = v.column();
+      if (col.type() == dev.sweep.data.DType.LONG && e.nc3) e.requireInt32(col, v.dims(), owner);
+      else if (col.type() == dev.sweep.data.DType.STRING) e.requireStorable(col.strings(), v.dims(), col.shape(), owner);
+    }
+  }
+
   private NcFile encode() {
     String emptyDim = null;
     for (Map.Entry<String, Integer> e : ds.sizes().entrySet()) {

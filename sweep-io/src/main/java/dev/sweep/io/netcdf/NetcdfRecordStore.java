@@ -4,6 +4,7 @@ import dev.sweep.data.Dataset;
 import dev.sweep.data.Variable;
 import dev.sweep.data.Column;
 import dev.sweep.io.internal.FileLocks;
+import dev.sweep.store.LockWait;
 import dev.sweep.store.RecordStore;
 import dev.sweep.store.StoreFormatException;
 import java.io.IOException;
@@ -111,11 +112,11 @@ public final class NetcdfRecordStore implements RecordStore {
   private ByteBuffer buffer; // reused between appends and reads
   private boolean countPending; // the header's count was written but not yet fsynced
 
-  private NetcdfRecordStore(Path path, Mode mode, Sync sync) {
+  private NetcdfRecordStore(Path path, Mode mode, Sync sync, LockWait wait) {
     this.path = path;
     this.mode = mode;
     this.sync = sync;
-    this.lock = FileLocks.of(path);
+    this.lock = FileLocks.of(path, wait);
   }
 
   /**
@@ -143,10 +144,28 @@ public final class NetcdfRecordStore implements RecordStore {
    * @throws UncheckedIOException if it does not exist ({@code READ_ONLY}) or cannot be read or repaired
    */
   public static NetcdfRecordStore open(Path path, Mode mode, Sync sync) {
+    return open(path, mode, sync, LockWait.forever());
+  }
+
+  /**
+   * Opens a record file, choosing when appends are fsynced and how long a write waits for another
+   * process's lock on it.
+   *
+   * @param path the file; it must exist for {@link Mode#READ_ONLY}, else it is created by the first append
+   * @param mode how to open it, as {@link #open(Path, Mode)}
+   * @param sync {@link Sync#EACH_APPEND} (the default) or {@link Sync#ON_CLOSE}
+   * @param wait how long a write waits for another process's lock
+   * @return the store
+   * @throws StoreFormatException if the file is not a NetCDF-3 file holding records
+   * @throws UncheckedIOException if it does not exist ({@code READ_ONLY}) or cannot be read or repaired,
+   *     or the lock was not had in time (its cause a {@link dev.sweep.store.LockTimeoutException})
+   */
+  public static NetcdfRecordStore open(Path path, Mode mode, Sync sync, LockWait wait) {
     Objects.requireNonNull(path, "path");
     Objects.requireNonNull(mode, "mode");
     Objects.requireNonNull(sync, "sync");
-    NetcdfRecordStore s = new NetcdfRecordStore(path, mode, sync);
+    Objects.requireNonNull(wait, "wait");
+    NetcdfRecordStore s = new NetcdfRecordStore(path, mode, sync, wait);
     synchronized (s) {
       switch (mode) {
         case READ_ONLY -> {
@@ -181,7 +200,7 @@ public final class NetcdfRecordStore implements RecordStore {
    */
   static NetcdfRecordStore openLive(Path path) {
     Objects.requireNonNull(path, "path");
-    NetcdfRecordStore s = new NetcdfRecordStore(path, Mode.READ_ONLY, Sync.EACH_APPEND);
+    NetcdfRecordStore s = new NetcdfRecordStore(path, Mode.READ_ONLY, Sync.ON_CLOSE, LockWait.forever());
     synchronized (s) {
       if (!Files.exists(path)) {
         throw new UncheckedIOException("cannot read " + path, new NoSuchFileException(path.toString()));

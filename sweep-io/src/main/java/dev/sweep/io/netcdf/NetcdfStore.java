@@ -64,6 +64,29 @@ public final class NetcdfStore implements DatasetStore {
   }
 
   /**
+   * {@inheritDoc} NetCDF names ({@link Names}): not empty, starting with an ASCII letter, digit or
+   * underscore, without '/', control characters or spaces.
+   */
+  @Override
+  public void checkNames(String kind, java.util.Collection<String> names) {
+    Objects.requireNonNull(kind, "kind");
+    for (String name : Objects.requireNonNull(names, "names")) {
+      if (name == null) throw new IllegalArgumentException("a " + kind + " name is null");
+      Names.check(kind, name, null);
+    }
+  }
+
+  /**
+   * {@inheritDoc} What {@link #write} would refuse among the values: int64 values outside int32 in a
+   * NetCDF-3 file, strings with a NUL character or an unpaired surrogate; reads only the int64 and
+   * string variables.
+   */
+  @Override
+  public void checkValues(Dataset part) {
+    CfEncoder.checkValues(Objects.requireNonNull(part, "part"), format);
+  }
+
+  /**
    * Appends in place along the file's record dimension (see {@link NetcdfAppender}): the records are
    * written and flushed before the header's record count grows, so a crash leaves the old or the new
    * records. NetCDF-4 files, files whose record dimension is another one, and tails whose encoding
@@ -116,11 +139,28 @@ public final class NetcdfStore implements DatasetStore {
      */
     @Override
     public dev.sweep.store.RecordStore openRecords(Path path, dev.sweep.store.RecordStore.Mode mode) {
+      openRecordsCheck(path);
+      return NetcdfRecordStore.open(path, mode);
+    }
+
+    /**
+     * {@inheritDoc} A NetCDF-3 record file ({@link NetcdfRecordStore}) whose writes wait for another
+     * process's lock as {@code wait} allows.
+     *
+     * @throws UnsupportedOperationException for a {@code .nc4} file: record files are NetCDF-3
+     */
+    @Override
+    public dev.sweep.store.RecordStore openRecords(Path path, dev.sweep.store.RecordStore.Mode mode,
+        dev.sweep.store.LockWait wait) {
+      openRecordsCheck(path);
+      return NetcdfRecordStore.open(path, mode, NetcdfRecordStore.Sync.EACH_APPEND, wait);
+    }
+
+    private static void openRecordsCheck(Path path) {
       if (path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".nc4")) {
         throw new UnsupportedOperationException("record files are NetCDF-3, which grows by appending records; name "
             + path.getFileName() + " with .nc instead of .nc4");
       }
-      return NetcdfRecordStore.open(path, mode);
     }
 
     @Override

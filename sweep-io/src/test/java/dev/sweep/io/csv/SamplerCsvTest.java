@@ -264,11 +264,10 @@ class SamplerCsvTest {
   }
 
   @Test
-  void aLabelWithoutASamplerFileIsRefused() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> Sampler.labelled(Trig.class, "noFile", Trig.defaults()));
-    assertEquals("Trig.noFile has no @Sample(\"<file>.csv\"); name the file there, or use "
-        + "Sampler.builder(runner, defaults) for a sampler without one", e.getMessage());
+  void aLabelWithoutASamplerFileSamplesIntoAFileNamedAfterTheMethod() {
+    Sampler s = Sampler.labelled(Trig.class, "noFile", Trig.defaults()).directory(dir).seed(1).build();
+    s.sampleCombos(3);
+    assertEquals(3, CsvStore.readTable(dir.resolve("noFile.csv")).rowCount());
   }
 
   @Test
