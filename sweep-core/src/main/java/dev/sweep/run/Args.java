@@ -1,6 +1,5 @@
 package dev.sweep.run;
 
-import dev.sweep.space.Combos;
 import dev.sweep.space.Space;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -25,64 +24,23 @@ public final class Args {
   private final String[] cachedNames = new String[8];
   private final int[] cachedSlots = new int[8];
   private int cachedNext;
-  private int hint; // where the next name is most likely cached: names are read in the same order each run
   private Object boundTo;
   private int[] boundSlots;
   private Object[] scratch;
-  private final double[][] doubles;
-  private final int[][] ints;
 
   Args(Layout layout, Space.Cursor cursor) {
     this.layout = layout;
     this.cursor = cursor;
-    this.doubles = layout.doubles;
-    this.ints = layout.ints;
   }
 
-  /**
-   * Names and fixed values shared by every worker of one sweep, and the combos' values as primitive
-   * arrays, so that {@link #getDouble} and {@link #getInt} of a combo read an array without unboxing.
-   */
+  /** Names and fixed values shared by every worker of one sweep. */
   static final class Layout {
     final List<String> names;
     final Map<String, Integer> slots;
     final int swept;
     final Object[] fixed;
-    /** By slot: a combo's values as doubles, indexed by the cursor's position; null if not all numbers. */
-    final double[][] doubles;
-    /** By slot: a combo's values as ints; null if not all Integer, Short or Byte (or Long that fit). */
-    final int[][] ints;
 
-    /**
-     * @param runs how many runs the sweep makes: a combo with more values than that (a range of a
-     *     large sweep) is read boxed, so that setting up never costs more than the runs
-     */
-    Layout(Space space, Map<String, ?> fixedValues, long runs) {
-      this(space.names(), space.cases().names().size(), space.combos().parameters(), fixedValues, runs);
-    }
-
-    private Layout(List<String> swept, int nCase, List<Combos.Parameter> combos, Map<String, ?> fixedValues,
-        long runs) {
-      this.doubles = new double[swept.size()][];
-      this.ints = new int[swept.size()][];
-      for (int p = 0; p < combos.size(); p++) {
-        Combos.Parameter c = combos.get(p);
-        if (c.size() > runs) continue;
-        double[] d = new double[c.size()];
-        int[] n = new int[c.size()];
-        boolean numbers = true;
-        boolean integers = true;
-        for (int i = 0; i < d.length && numbers; i++) {
-          Object v = c.value(i);
-          if (v instanceof Number x) d[i] = x.doubleValue();
-          else numbers = false;
-          if (v instanceof Integer || v instanceof Short || v instanceof Byte) n[i] = ((Number) v).intValue();
-          else if (v instanceof Long l && l == l.intValue()) n[i] = l.intValue();
-          else integers = false;
-        }
-        doubles[nCase + p] = numbers ? d : null;
-        ints[nCase + p] = numbers && integers ? n : null;
-      }
+    Layout(List<String> swept, Map<String, ?> fixedValues) {
       List<String> all = new java.util.ArrayList<>(swept);
       all.addAll(fixedValues.keySet());
       this.names = List.copyOf(all);
@@ -122,16 +80,8 @@ public final class Args {
    * @throws IllegalArgumentException naming the arguments there are, if there is none by that name
    */
   public int slot(String name) {
-    int h = hint;
-    if (cachedNames[h] == name) {
-      hint = (h + 1) & 7;
-      return cachedSlots[h];
-    }
     for (int i = 0; i < cachedNames.length; i++) {
-      if (cachedNames[i] == name) {
-        hint = (i + 1) & 7;
-        return cachedSlots[i];
-      }
+      if (cachedNames[i] == name) return cachedSlots[i];
     }
     Integer s = layout.slots.get(name);
     if (s == null) {
@@ -185,10 +135,7 @@ public final class Args {
    *     name; or if the value is of another type
    */
   public int getInt(String name) {
-    int s = slot(name);
-    int[] values = s < ints.length ? ints[s] : null;
-    if (values != null) return values[cursor.position(s)];
-    Object v = get(s);
+    Object v = get(name);
     if (v instanceof Integer i) return i;
     if (v instanceof Short || v instanceof Byte) return ((Number) v).intValue();
     if (v instanceof Long l && l == l.intValue()) return l.intValue();
@@ -218,10 +165,7 @@ public final class Args {
    *     name; or if the value is not a number
    */
   public double getDouble(String name) {
-    int s = slot(name);
-    double[] values = s < doubles.length ? doubles[s] : null;
-    if (values != null) return values[cursor.position(s)];
-    Object v = get(s);
+    Object v = get(name);
     if (v instanceof Number n) return n.doubleValue();
     throw wrongType(name, v, "double");
   }

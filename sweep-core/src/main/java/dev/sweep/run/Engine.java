@@ -78,7 +78,7 @@ final class Engine {
           + " runs of the space; expected 0 <= from <= to <= " + space.size());
     }
     checkArguments(space, fn, fixed);
-    Args.Layout layout = new Args.Layout(space, fixed, to - from);
+    Args.Layout layout = new Args.Layout(space.names(), fixed);
     int[] order = options.shuffleSeed() == null ? null : shuffled(to - from, options.shuffleSeed());
     List<SweepListener> listeners = new ArrayList<>();
     if (options.verbosity() > 0) listeners.add(new Progress(options.verbosity()));

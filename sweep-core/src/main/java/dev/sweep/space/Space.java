@@ -249,17 +249,6 @@ public abstract sealed class Space permits GridSpace, FlatSpace {
     public Object value(int i) {
       return i < nCase ? cases.row(caseIdx)[i] : params[i - nCase].value(pos[i - nCase]);
     }
-
-    /**
-     * {@return where the current value of parameter {@code i} comes from: for a combo, its position
-     * among the combo's values ({@link Combos.Parameter#value(int)}); for a case argument, the case's number}
-     * With it, a reader of many runs can look values up in arrays of its own, made once per sweep.
-     *
-     * @param i the parameter's position in {@link #names()}
-     */
-    public int position(int i) {
-      return i < nCase ? caseIdx : pos[i - nCase];
-    }
   }
 
   @Override
