@@ -555,7 +555,7 @@ final class Engine {
     /** Starts {@code w} workers taking chunks from the counter and watches them until none is left. */
     private void watch(AtomicLong counter, int w, long chunk, boolean untilReady) {
       AtomicInteger live = new AtomicInteger();
-      for (int i = 0; i < w; i++) start(new Worker(true), counter, chunk, untilReady, 0, 0, live);
+      for (int i = 0; i < w; i++) start(new Worker(true), counter, chunk, untilReady, 0, 0, live, options.executor());
       while (live.get() > 0) {
         long now = System.nanoTime();
         long wake = now + Math.min(timeoutNanos, 1_000_000_000L);
@@ -615,9 +615,9 @@ final class Engine {
       if (goOn && !stop.get()) {
         done.addAndGet(position + 1 - chunkStart); // the runs of its chunk up to this one are done
         if (position + 1 < chunkEnd) {
-          start(new Worker(true), counter, chunk, untilReady, position + 1, chunkEnd, live);
+          start(new Worker(true), counter, chunk, untilReady, position + 1, chunkEnd, live, null);
         } else if (!untilReady || !sink.ready()) {
-          start(new Worker(true), counter, chunk, untilReady, 0, 0, live);
+          start(new Worker(true), counter, chunk, untilReady, 0, 0, live, null);
         }
       } else if (position + 1 < chunkEnd) {
         unrun.add(new long[] {position + 1, chunkEnd});
@@ -625,9 +625,13 @@ final class Engine {
       live.decrementAndGet();
     }
 
-    /** Starts a watched worker on a thread of its own (or the executor's): first {@code [leftFrom, leftTo)}, then chunks. */
+    /**
+     * Starts a watched worker on the executor, or on a daemon thread of its own if that is null: first
+     * {@code [leftFrom, leftTo)}, then chunks. A worker that replaces one given up on always gets a
+     * thread of its own, since the executor's threads may all be stuck in runs given up on.
+     */
     private void start(Worker worker, AtomicLong counter, long chunk, boolean untilReady, long leftFrom, long leftTo,
-        AtomicInteger live) {
+        AtomicInteger live, ExecutorService ex) {
       live.incrementAndGet();
       Runnable task = () -> {
         Watch x = worker.watch;
@@ -658,9 +662,14 @@ final class Engine {
           }
         }
       };
-      ExecutorService ex = options.executor();
       if (ex != null) {
-        ex.execute(task);
+        try {
+          ex.execute(task);
+        } catch (RuntimeException e) { // rejected: a shut-down executor
+          live.decrementAndGet();
+          stop.set(true);
+          throw e;
+        }
       } else {
         Thread t = new Thread(task, "sweep-worker-" + WORKER_IDS.incrementAndGet());
         t.setDaemon(true); // a thread given up on must not keep the JVM alive

@@ -254,6 +254,26 @@ class RunTimeoutTest {
     }
   }
 
+  @Test
+  void aWorkerGivenUpOnIsReplacedEvenWhenTheExecutorHasNoThreadLeft() throws Exception {
+    ExecutorService ex = Executors.newFixedThreadPool(1, r -> {
+      Thread t = new Thread(r, "callers-only-thread");
+      t.setDaemon(true);
+      return t;
+    });
+    Spinner s = new Spinner();
+    try {
+      Grid g = ComboRunner.of(s.fn()).with(quiet().executor(ex).workers(1).onError(OnError.CONTINUE)
+          .runTimeout(SHORT).build()).run(P10);
+      assertEquals("callers-only-thread", s.thread.get().getName());
+      assertEquals(1, g.failures().count());
+      for (int p = 0; p < 10; p++) if (p != 4) assertEquals((double) p, g.get(p));
+    } finally {
+      s.released = true;
+      ex.shutdownNow();
+    }
+  }
+
   /** A caller's interrupt still stops a sweep with a timeout, keeping what completed (as {@link InterruptTest}). */
   @Test
   void theCallersInterruptStopsATimedSweepAndKeepsWhatCompleted() throws Exception {
