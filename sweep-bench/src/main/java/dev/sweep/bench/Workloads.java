@@ -51,17 +51,19 @@ public final class Workloads {
 
   /** The names of all workloads, in the order they run. */
   public static List<String> names() {
-    return List.of("combo_runner", "runner_dataset", "vector_output", "harvest", "harvest_campaign",
-        "harvest_checkpointed", "sampler_csv", "missing_cases", "reduce_mean", "to_table", "plot_line",
-        "parallel_speedup", "parallel_trivial", "netcdf_write", "disk_write", "scene_write", "scene_create",
-        "memory_peak", "trajectory_write", "trajectory_read", "trajectory_memory", "movie_write", "movie_read",
-        "crop_sow", "crop_reap", "crop_worker", "follow_latency", "follow_latency_hdf5", "follow_idle_cpu");
+    return List.of("combo_runner", "combo_runner_timed", "runner_dataset", "vector_output", "harvest",
+        "harvest_campaign", "harvest_checkpointed", "sampler_csv", "missing_cases", "reduce_mean", "to_table",
+        "plot_line", "parallel_speedup", "parallel_trivial", "netcdf_write", "disk_write", "scene_write",
+        "scene_create", "memory_peak", "trajectory_write", "trajectory_read", "trajectory_memory", "movie_write",
+        "movie_read", "crop_sow", "crop_reap", "crop_worker", "follow_latency", "follow_latency_hdf5",
+        "follow_idle_cpu");
   }
 
   /** Runs one workload by name. */
   public Result run(String name) throws Exception {
     switch (name) {
       case "combo_runner": return comboRunner();
+      case "combo_runner_timed": return comboRunnerTimed();
       case "runner_dataset": return runnerDataset();
       case "vector_output": return vectorOutput();
       case "harvest": return harvest();
@@ -98,9 +100,17 @@ public final class Workloads {
     return Combos.builder().add("a", Values.range(0, 100)).add("b", Values.range(0, 100)).add("c", Values.range(0, 10)).build();
   }
 
-  /** Median seconds of {@code reps} timed calls after {@code warm} untimed ones. */
+  /**
+   * The least wall time spent warming up before timing: on shared cores the JIT's compiler threads
+   * may not have finished within {@code warm} calls of a few milliseconds, and the figure would time
+   * half-compiled code.
+   */
+  static final long MIN_WARM_NANOS = 500_000_000L;
+
+  /** Median seconds of {@code reps} timed calls after {@code warm} untimed ones, and at least {@link #MIN_WARM_NANOS}. */
   static double medianSeconds(int warm, int reps, ThrowingRunnable r) throws Exception {
-    for (int i = 0; i < warm; i++) r.run();
+    long warmStart = System.nanoTime();
+    for (int i = 0; i < warm || System.nanoTime() - warmStart < MIN_WARM_NANOS; i++) r.run();
     double[] t = new double[reps];
     for (int i = 0; i < reps; i++) {
       long t0 = System.nanoTime();
@@ -131,6 +141,19 @@ public final class Workloads {
     double rate = c.size() / s;
     return new Result("combo_runner", Math.round(rate), "runs/s", ">= 20 M runs/s", rate >= 20e6,
         "ComboRunner, 100x100x10 grid, raw results, no progress bar");
+  }
+
+  /** The combo_runner workload with a run timeout, against the same without one, in one go. */
+  Result comboRunnerTimed() throws Exception {
+    Combos c = grid100x100x10();
+    ComboRunner plain = ComboRunner.of(TRIVIAL).with(SILENT);
+    ComboRunner timed = ComboRunner.of(TRIVIAL).with(SILENT.toBuilder().runTimeout(java.time.Duration.ofMinutes(1)).build());
+    double sp = medianSeconds(warm(), reps(), () -> plain.run(c));
+    double st = medianSeconds(warm(), reps(), () -> timed.run(c));
+    double rate = c.size() / st;
+    return new Result("combo_runner_timed", Math.round(rate), "runs/s", "reference", true, String.format(
+        java.util.Locale.ROOT, "combo_runner with runTimeout(1 min): each run watched; %.1f M runs/s without (%.2fx)",
+        c.size() / sp / 1e6, sp / st));
   }
 
   Result runnerDataset() throws Exception {

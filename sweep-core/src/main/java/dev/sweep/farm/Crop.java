@@ -17,6 +17,7 @@ import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -58,7 +59,9 @@ import org.slf4j.LoggerFactory;
  * order. Runs that fail are handled by the error policy recorded at sowing (the runner's, unless
  * {@link Builder#onError} says otherwise): under {@link OnError#CONTINUE} they are recorded in the
  * result with their arguments and causes and reaped as missing; under {@link OnError#STOP} the batch
- * fails, the worker records why, and it has no result.
+ * fails, the worker records why, and it has no result. The runner's run timeout
+ * ({@link RunOptions.Builder#runTimeout}), if it has one, is recorded too and applies wherever the
+ * batches grow.
  *
  * <p>The result files are the truth: a batch is done when its file is complete, whatever a scheduler
  * says. Submissions to schedulers are recorded ({@link #record}) so that {@link #status()} can ask the
@@ -73,7 +76,8 @@ public final class Crop {
 
   private static final Logger LOG = LoggerFactory.getLogger(Crop.class);
   private static final Set<String> KEYS =
-      Set.of("format", "created", "plan", "runs", "batches", "onError", "workers", "harvester");
+      Set.of("format", "created", "plan", "runs", "batches", "onError", "runTimeout", "workers",
+          "harvester");
   /** The settings entries that say what the crop computes; the others say where and by whom. */
   private static final List<String> IDENTITY = List.of("plan", "runs", "batches", "onError");
 
@@ -82,6 +86,7 @@ public final class Crop {
   private final PlanSpec spec;
   private final Batches batches;
   private final OnError onError;
+  private final Duration runTimeout; // null: none
   private final List<String> classpath;
   private final String java;
   private final Optional<Path> harvestFile;
@@ -120,6 +125,18 @@ public final class Crop {
             + " make " + batches.count(), null);
       }
       this.onError = OnError.valueOf(string(where, "onError", settings.get("onError")));
+      Object timeout = settings.get("runTimeout");
+      Duration t = null;
+      try {
+        if (timeout != null) t = Duration.parse(string(where, "runTimeout", timeout));
+      } catch (DateTimeParseException e) {
+        t = Duration.ZERO;
+      }
+      if (t != null && (t.isZero() || t.isNegative())) {
+        throw damaged(where, "\"runTimeout\" is " + show(timeout) + "; expected a positive ISO-8601 duration such as "
+            + "\"PT30S\"", null);
+      }
+      this.runTimeout = t;
       Map<String, Object> w = map(where, "workers", settings.get("workers"));
       List<String> cp = new ArrayList<>();
       Object entries = w.get("classpath");
@@ -133,7 +150,8 @@ public final class Crop {
       if (e.getMessage() != null && e.getMessage().startsWith(where)) throw e;
       throw damaged(where, e.getMessage(), e);
     }
-    this.options = options.toBuilder().onError(onError).build();
+    RunOptions.Builder b = options.toBuilder().onError(onError);
+    this.options = (runTimeout != null ? b.runTimeout(runTimeout) : b).build();
   }
 
   private static IllegalArgumentException damaged(String where, String problem, Throwable cause) {
@@ -222,7 +240,7 @@ public final class Crop {
 
   /**
    * {@return this crop growing and reaping with other options: progress, workers, listeners} The
-   * error policy stays the one recorded at sowing.
+   * error policy and the run timeout stay those recorded at sowing.
    *
    * @param options how runs go in this JVM
    */
@@ -891,6 +909,7 @@ public final class Crop {
       s.put("runs", plan.size());
       s.put("batches", batches);
       s.put("onError", (onError != null ? onError : runner.options().onError()).name());
+      if (runner.options().runTimeout() != null) s.put("runTimeout", runner.options().runTimeout().toString());
       s.put("workers", workers);
       s.put("harvester", harvestFile == null ? null : harvestFile.toAbsolutePath().normalize().toString());
       CropStore target = store != null ? store : storeFor(directory);

@@ -184,7 +184,7 @@ public final class RunPlan {
   /** The outputs of runs {@code from..to - 1}, with the points' arguments in front for a points plan. */
   private Dataset table(Dataset outputs, long from, long to) {
     if (!space.isFlat()) return outputs;
-    return Runner.withArguments(outputs, space.cases(), Math.toIntExact(from), Math.toIntExact(to), space.dims().get(0));
+    return Runner.withArguments(outputs, space, Math.toIntExact(from), Math.toIntExact(to));
   }
 
   private void checkRange(long from, long to) {

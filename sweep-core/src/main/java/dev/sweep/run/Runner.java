@@ -317,22 +317,37 @@ public final class Runner {
    * The table of points {@code from..to - 1}: their arguments' variables along {@code dim}, then the
    * outputs of those runs (a dataset over {@code dim} alone).
    */
-  static Dataset withArguments(Dataset out, Cases points, int from, int to, String dim) {
+  static Dataset withArguments(Dataset out, Space points, int from, int to) {
+    String dim = points.dims().get(0);
+    List<String> names = points.names();
     Dataset.Builder b = Dataset.builder().dim(dim, to - from);
-    for (String name : points.names()) {
+    // One pass with a cursor reads every argument of a point by position, without a lookup by name.
+    Object[][] values = new Object[names.size()][to - from];
+    Space.Cursor cursor = points.cursor();
+    if (to > from) cursor.seek(from);
+    for (int c = from; c < to; c++) {
+      if (c > from) cursor.advance();
+      for (int i = 0; i < values.length; i++) values[i][c - from] = cursor.value(i);
+    }
+    for (int i = 0; i < values.length; i++) {
+      String name = names.get(i);
       if (out.variables().containsKey(name)) {
         throw new IllegalArgumentException("argument '" + name + "' has the name of an output");
       }
-      Object[] values = new Object[to - from];
-      for (int c = from; c < to; c++) values[c - from] = points.value(c, name);
       dev.sweep.data.DType t;
       try {
-        t = Index.commonType(values);
+        t = Index.commonType(values[i]);
       } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException("argument '" + name + "': " + e.getMessage(), e);
       }
-      dev.sweep.data.Column col = dev.sweep.data.Column.allocate(t, new long[] {values.length});
-      for (int c = 0; c < values.length; c++) col.set(c, values[c]);
+      dev.sweep.data.Column col = dev.sweep.data.Column.allocate(t, new long[] {values[i].length});
+      if (t == dev.sweep.data.DType.DOUBLE) {
+        double[] d = new double[values[i].length]; // stored with one bulk copy
+        for (int c = 0; c < d.length; c++) d[c] = ((Number) values[i][c]).doubleValue();
+        col.setDoubles(0, d);
+      } else {
+        for (int c = 0; c < values[i].length; c++) col.set(c, values[i][c]);
+      }
       b.variable(dev.sweep.data.Variable.of(name, List.of(dim), col));
     }
     Dataset args = b.build();

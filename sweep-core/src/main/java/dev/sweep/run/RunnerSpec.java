@@ -28,7 +28,8 @@ import java.util.Set;
  * lists of those; they come back with the same Java types. What does not travel: a function that is
  * a lambda or bound to an object ({@link Runner#spec()} refuses it), resources (only their names
  * travel: give the objects again to {@link Runner#fromSpec(RunnerSpec, Map)}), and the run options
- * (progress, workers, order, failure handling), which belong to the JVM that runs.
+ * (progress, workers, order, failure handling, run timeout), which belong to the JVM that runs; a
+ * sweep on Spark and a crop carry the error policy and the run timeout beside the spec.
  *
  * <p>Immutable: the collections are unmodifiable and constants and attributes are copies. Two specs
  * are equal when their plain forms ({@link #toMap()}) are.

@@ -4,7 +4,9 @@
  * {@link dev.sweep.run.ComboRunner} and {@link dev.sweep.run.CaseRunner} return raw results.
  * A function is a lambda over {@link dev.sweep.run.Args} or a plain method bound by parameter name
  * ({@link dev.sweep.run.RunFunction#of(Class, String)}, {@link dev.sweep.run.Label}).
- * {@link dev.sweep.run.RunOptions} sets progress, parallel workers, order and failure handling.
+ * {@link dev.sweep.run.RunOptions} sets progress, parallel workers, order, failure handling and a
+ * time limit per run ({@link dev.sweep.run.RunOptions.Builder#runTimeout}: a run past it fails with a
+ * {@link dev.sweep.run.RunTimeoutException}).
  *
  * <p>To run a sweep in pieces, or elsewhere: {@link dev.sweep.run.Runner#spec()} describes a runner
  * of a static method as a {@link dev.sweep.run.RunnerSpec} (its function a

@@ -216,6 +216,30 @@ class CropTest {
     assertEquals(Map.of("a", 2, "b", "y", "c", true), result.get(0).failures().first().get(0).arguments());
   }
 
+  /** Like {@link #flaky}, but a=3, b=zz waits until interrupted instead of returning. */
+  static double hangs(int a, String b, boolean c) throws InterruptedException {
+    if (a == 3 && b.equals("zz")) new java.util.concurrent.CountDownLatch(1).await();
+    return a * 10.0 + b.length();
+  }
+
+  @Test
+  void theRunTimeoutIsRecordedAtSowingAndAppliesWhereverTheBatchesGrow() {
+    MemoryCropStore store = new MemoryCropStore(DIR);
+    Runner runner = Runner.builder(RunFunction.of(CropTest.class, "hangs")).vars("v").options(QUIET.toBuilder()
+        .onError(OnError.CONTINUE).runTimeout(java.time.Duration.ofMillis(200)).build()).build();
+    Crop.builder(runner, store).batches(4).sowCombos(abc());
+    Crop reopened = Crop.open(store); // as a worker opens it, knowing nothing of the runner's options
+    assertEquals("PT0.2S", reopened.settings().get("runTimeout"));
+    reopened.growMissing();
+    assertEquals(2, reopened.status().batches().stream().mapToLong(CropStatus.Batch::failedRuns).sum()); // c=true, false
+    double[] v = reopened.reap().variable("v").toDoubleArray();
+    long missing = 0;
+    for (double x : v) if (Double.isNaN(x)) missing++;
+    assertEquals(2, missing);
+    Crop untimed = Crop.builder(flakyRunner(OnError.CONTINUE), new MemoryCropStore(DIR)).batches(4).sowCombos(abc());
+    assertFalse(untimed.settings().containsKey("runTimeout"), "no entry without a timeout");
+  }
+
   @Test
   void aFailingBatchUnderStopHasNoResultAndItsStatusSaysWhy() {
     MemoryCropStore store = new MemoryCropStore(DIR);
@@ -368,6 +392,13 @@ class CropTest {
     assertEquals("crop " + DIR + " has damaged settings: \"runs\" should be a whole number, not \"many\"",
         damaged.getMessage());
     s.put("runs", 24L);
+    for (String bad : new String[] {"soon", "PT0S", "-PT1S"}) {
+      s.put("runTimeout", bad);
+      IllegalArgumentException timeout = assertThrows(IllegalArgumentException.class, () -> Crop.open(store));
+      assertEquals("crop " + DIR + " has damaged settings: \"runTimeout\" is \"" + bad + "\"; expected a positive "
+          + "ISO-8601 duration such as \"PT30S\"", timeout.getMessage());
+    }
+    s.remove("runTimeout");
     s.put("plan", Map.of("format", "sweep.plan/1"));
     IllegalArgumentException plan = assertThrows(IllegalArgumentException.class, () -> Crop.open(store));
     assertTrue(plan.getMessage().startsWith("crop " + DIR + " has damaged settings: plan spec: "), plan.getMessage());

@@ -8,6 +8,7 @@ import dev.sweep.run.RunnerSpec;
 import dev.sweep.space.Cases;
 import dev.sweep.space.Combos;
 import java.io.Serializable;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -17,12 +18,12 @@ import java.util.Map;
 /**
  * What executors need to rebuild a plan: the runner's spec in its plain form, the resources, the
  * cases column by column (primitive arrays where the values allow), the combos' values, and how to run
- * there. Broadcast once per sweep; {@link #rebuild()} gives the same plan as the driver's, so run
+ * there (the error policy, the run timeout, the workers per task). Broadcast once per sweep; {@link #rebuild()} gives the same plan as the driver's, so run
  * numbers mean the same runs everywhere.
  */
 record ShippedPlan(Map<String, Object> spec, Map<String, Object> resources, List<String> caseNames,
     List<Object> caseColumns, int caseCount, List<String> comboNames, List<Object[]> comboValues, String pointsDim,
-    OnError onError, int workers) implements Serializable {
+    OnError onError, Duration runTimeout, int workers) implements Serializable {
   private static final long serialVersionUID = 1L;
 
   /**
@@ -30,7 +31,7 @@ record ShippedPlan(Map<String, Object> spec, Map<String, Object> resources, List
    *
    * @throws IllegalArgumentException naming the resource or value that cannot be shipped
    */
-  static ShippedPlan of(RunPlan plan, RunnerSpec spec, OnError onError, int workers) {
+  static ShippedPlan of(RunPlan plan, RunnerSpec spec, OnError onError, Duration runTimeout, int workers) {
     Map<String, Object> resources = new LinkedHashMap<>();
     plan.runner().resources().forEach((name, value) -> {
       if (!(value instanceof Serializable)) {
@@ -50,7 +51,8 @@ record ShippedPlan(Map<String, Object> spec, Map<String, Object> resources, List
       values.add(vs);
     }
     return new ShippedPlan(new LinkedHashMap<>(spec.toMap()), resources, List.copyOf(cases.names()), columns,
-        cases.size(), List.copyOf(combos.names()), values, plan.isPoints() ? plan.dims().get(0) : null, onError, workers);
+        cases.size(), List.copyOf(combos.names()), values, plan.isPoints() ? plan.dims().get(0) : null, onError, runTimeout,
+        workers);
   }
 
   /** One case argument's values: a primitive array if they are all ints, longs, doubles or booleans. */
@@ -104,8 +106,9 @@ record ShippedPlan(Map<String, Object> spec, Map<String, Object> resources, List
    *     space is inconsistent
    */
   RunPlan rebuild() {
-    Runner runner = Runner.fromSpec(RunnerSpec.fromMap(spec), resources)
-        .with(RunOptions.builder().verbosity(0).workers(workers).onError(onError).build());
+    RunOptions.Builder options = RunOptions.builder().verbosity(0).workers(workers).onError(onError);
+    if (runTimeout != null) options.runTimeout(runTimeout);
+    Runner runner = Runner.fromSpec(RunnerSpec.fromMap(spec), resources).with(options.build());
     Cases cases = Cases.none();
     if (!caseNames.isEmpty()) {
       List<List<?>> tuples = new ArrayList<>(caseCount);

@@ -293,7 +293,8 @@ public final class SparkSweep implements PlanRunner {
           + "description, and " + e.getMessage(), e);
     }
     RunOptions options = runner.options();
-    ShippedPlan shipped = ShippedPlan.of(plan, spec, options.onError(), sc.getConf().getInt("spark.task.cpus", 1));
+    ShippedPlan shipped = ShippedPlan.of(plan, spec, options.onError(), options.runTimeout(),
+        sc.getConf().getInt("spark.task.cpus", 1));
     long runs = to - from;
     List<long[]> ranges = ranges(runs, partitionsFor(runs));
     for (long[] r : ranges) {

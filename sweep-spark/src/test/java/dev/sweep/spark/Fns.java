@@ -89,6 +89,12 @@ public final class Fns {
     return x;
   }
 
+  /** Returns i, except that i = 3 waits until its thread is interrupted (by a run timeout). */
+  public static double hangsAt3(int i) throws InterruptedException {
+    if (i == 3) new java.util.concurrent.CountDownLatch(1).await();
+    return i;
+  }
+
   public static double trivial(int i, int j) {
     return i + 0.5 * j;
   }

@@ -186,6 +186,29 @@ class SparkSweepLocalTest {
   }
 
   @Test
+  void theRunTimeoutTravelsToTheExecutors() {
+    List<Failures> finished = new ArrayList<>();
+    RunOptions options = CONTINUE.toBuilder().runTimeout(Duration.ofMillis(200)).listener(new SweepListener() {
+      @Override
+      public void finished(Failures failures) {
+        finished.add(failures);
+      }
+    }).build();
+    Runner runner = Runner.builder(RunFunction.of(Fns.class, "hangsAt3")).vars("y").options(options).build();
+    Dataset onSpark = SparkSweep.builder(sc).partitions(2).build()
+        .runCombos(runner, Combos.builder().add("i", Values.range(0, 8)).build());
+    double[] y = onSpark.variable("y").toDoubleArray();
+    for (int i = 0; i < 8; i++) {
+      if (i == 3) assertTrue(Double.isNaN(y[i]), "i=3 timed out on its executor");
+      else assertEquals(i, y[i]);
+    }
+    assertEquals(1, finished.get(0).count());
+    assertEquals(Map.of("i", 3), finished.get(0).first().get(0).arguments());
+    assertEquals("the run took longer than its timeout of 200 ms and was interrupted",
+        finished.get(0).first().get(0).cause().getMessage());
+  }
+
+  @Test
   void aTaskRetriedBySparkDoesNotDuplicateItsResults() throws Exception {
     AtomicInteger failedAttempts = new AtomicInteger();
     AtomicInteger succeeded = new AtomicInteger();
