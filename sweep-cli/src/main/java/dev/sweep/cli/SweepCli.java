@@ -20,7 +20,7 @@ import picocli.CommandLine.Command;
 @Command(
     name = "sweep",
     mixinStandardHelpOptions = true,
-    version = "sweep 0.1.0-SNAPSHOT",
+    version = "sweep 0.2.0-SNAPSHOT",
     description = "Parameter sweeps with labelled N-dimensional results.")
 public final class SweepCli implements Runnable {
   /** The names of the commands this module defines, which no plug-in may take. */
