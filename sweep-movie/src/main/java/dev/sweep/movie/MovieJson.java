@@ -2,18 +2,13 @@ package dev.sweep.movie;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.json.JsonReadFeature;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.core.util.MinimalPrettyPrinter;
+import dev.sweep.io.internal.Json;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Array;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -25,7 +20,6 @@ import java.util.Map;
  */
 final class MovieJson {
   private static final JsonFactory FACTORY = JsonFactory.builder()
-      .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
       .disable(JsonWriteFeature.WRITE_NAN_AS_STRINGS)
       .build();
 
@@ -80,43 +74,7 @@ final class MovieJson {
    * @throws IllegalArgumentException saying what is wrong, if the text is not JSON
    */
   static Object parse(String text) {
-    try (JsonParser p = FACTORY.createParser(text)) {
-      if (p.nextToken() == null) throw new IllegalArgumentException("the JSON text is empty");
-      Object v = value(p);
-      if (p.nextToken() != null) throw new IllegalArgumentException("unexpected text after the JSON value");
-      return v;
-    } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException(e.getOriginalMessage(), e);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read JSON from a string", e);
-    }
-  }
-
-  private static Object value(JsonParser p) throws IOException {
-    JsonToken t = p.currentToken();
-    switch (t) {
-      case VALUE_STRING: return p.getText();
-      case VALUE_NUMBER_INT: return p.getLongValue();
-      case VALUE_NUMBER_FLOAT: return p.getDoubleValue();
-      case VALUE_TRUE: return Boolean.TRUE;
-      case VALUE_FALSE: return Boolean.FALSE;
-      case VALUE_NULL: return null;
-      case START_ARRAY: {
-        List<Object> out = new ArrayList<>();
-        while (p.nextToken() != JsonToken.END_ARRAY) out.add(value(p));
-        return out;
-      }
-      case START_OBJECT: {
-        Map<String, Object> out = new LinkedHashMap<>();
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-          String key = p.currentName();
-          p.nextToken();
-          out.put(key, value(p));
-        }
-        return out;
-      }
-      default: throw new IllegalArgumentException("unexpected " + t + " in JSON");
-    }
+    return Json.parseAny(text, null);
   }
 
   /**

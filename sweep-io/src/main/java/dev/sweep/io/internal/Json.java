@@ -24,6 +24,9 @@ import java.util.Map;
  */
 public final class Json {
   private static final JsonFactory FACTORY = JsonFactory.builder().build();
+  /** For JSON other programs write: Python's {@code json.dumps} writes NaN and Infinity. */
+  private static final JsonFactory LENIENT = JsonFactory.builder()
+      .enable(com.fasterxml.jackson.core.json.JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build();
 
   private Json() {}
 
@@ -84,6 +87,56 @@ public final class Json {
       throw error(e.getOriginalMessage(), offset(e.getLocation()), text);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read JSON from a string", e); // a string does not fail
+    }
+  }
+
+  /**
+   * Parses any JSON text, as other programs write it (py-pde's attributes, a movie's metadata), into
+   * String, Long, Double (NaN and Infinity as Python writes them), Boolean, List and
+   * (insertion-ordered) Map, with JSON's null as {@code nullValue}.
+   *
+   * @param text the JSON text
+   * @param nullValue what JSON's {@code null} becomes (null itself, or a marker)
+   * @return the value
+   * @throws IllegalArgumentException saying where the text is not JSON
+   */
+  public static Object parseAny(String text, Object nullValue) {
+    try (JsonParser p = LENIENT.createParser(text)) {
+      if (p.nextToken() == null) throw error("unexpected end", text.length(), text);
+      Object v = anyValue(p, nullValue);
+      if (p.nextToken() != null) throw error("unexpected text after the value", offset(p.currentTokenLocation()), text);
+      return v;
+    } catch (JsonProcessingException e) {
+      throw error(e.getOriginalMessage(), offset(e.getLocation()), text);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read JSON from a string", e); // a string does not fail
+    }
+  }
+
+  private static Object anyValue(JsonParser p, Object nullValue) throws IOException {
+    JsonToken t = p.currentToken();
+    switch (t) {
+      case VALUE_STRING: return p.getText();
+      case VALUE_NUMBER_INT: return p.getLongValue();
+      case VALUE_NUMBER_FLOAT: return p.getDoubleValue();
+      case VALUE_TRUE: return Boolean.TRUE;
+      case VALUE_FALSE: return Boolean.FALSE;
+      case VALUE_NULL: return nullValue;
+      case START_ARRAY: {
+        List<Object> out = new ArrayList<>();
+        while (p.nextToken() != JsonToken.END_ARRAY) out.add(anyValue(p, nullValue));
+        return out;
+      }
+      case START_OBJECT: {
+        Map<String, Object> out = new LinkedHashMap<>();
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+          String key = p.currentName();
+          p.nextToken();
+          out.put(key, anyValue(p, nullValue));
+        }
+        return out;
+      }
+      default: throw new IllegalArgumentException("unexpected JSON token " + t);
     }
   }
 

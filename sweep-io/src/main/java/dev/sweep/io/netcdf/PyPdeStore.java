@@ -1,13 +1,11 @@
 package dev.sweep.io.netcdf;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import dev.sweep.data.DType;
 import dev.sweep.data.Dataset;
 import dev.sweep.data.Index;
 import dev.sweep.data.Variable;
 import dev.sweep.data.Column;
+import dev.sweep.io.internal.Json;
 import dev.sweep.store.RecordStore;
 import dev.sweep.store.StoreFormatException;
 import dev.sweep.store.StoreProvider;
@@ -57,7 +55,6 @@ import ucar.nc2.NetcdfFile;
  * takes or returns null.
  */
 public final class PyPdeStore implements RecordStore {
-  private static final JsonFactory JSON = JsonFactory.builder().build();
   private static final String TIME = "time";
 
   private final Path path;
@@ -138,7 +135,7 @@ public final class PyPdeStore implements RecordStore {
       Object value;
       try {
         value = parse(text);
-      } catch (IOException | IllegalArgumentException e) {
+      } catch (IllegalArgumentException e) {
         attrs.put(a.getShortName(), text); // not JSON: py-pde did not write it; keep the text
         continue;
       }
@@ -233,7 +230,7 @@ public final class PyPdeStore implements RecordStore {
     if (!(v instanceof String s)) return v;
     try {
       return parse(s);
-    } catch (IOException | IllegalArgumentException e) {
+    } catch (IllegalArgumentException e) {
       return s;
     }
   }
@@ -251,13 +248,8 @@ public final class PyPdeStore implements RecordStore {
   }
 
   /** Parses JSON into String, Long, Double, Boolean, null (as {@link #NULL}), List and Map. */
-  static Object parse(String text) throws IOException {
-    try (JsonParser p = JSON.createParser(text)) {
-      if (p.nextToken() == null) throw new IllegalArgumentException("empty JSON");
-      Object v = value(p);
-      if (p.nextToken() != null) throw new IllegalArgumentException("text after the JSON value");
-      return v;
-    }
+  static Object parse(String text) {
+    return Json.parseAny(text, NULL);
   }
 
   /** JSON's null. */
@@ -267,33 +259,6 @@ public final class PyPdeStore implements RecordStore {
       return "null";
     }
   };
-
-  private static Object value(JsonParser p) throws IOException {
-    JsonToken t = p.currentToken();
-    switch (t) {
-      case VALUE_STRING: return p.getText();
-      case VALUE_NUMBER_INT: return p.getLongValue();
-      case VALUE_NUMBER_FLOAT: return p.getDoubleValue();
-      case VALUE_TRUE: return Boolean.TRUE;
-      case VALUE_FALSE: return Boolean.FALSE;
-      case VALUE_NULL: return NULL;
-      case START_ARRAY: {
-        List<Object> out = new ArrayList<>();
-        while (p.nextToken() != JsonToken.END_ARRAY) out.add(value(p));
-        return out;
-      }
-      case START_OBJECT: {
-        Map<String, Object> out = new LinkedHashMap<>();
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-          String key = p.currentName();
-          p.nextToken();
-          out.put(key, value(p));
-        }
-        return out;
-      }
-      default: throw new IllegalArgumentException("unexpected JSON token " + t);
-    }
-  }
 
   @Override
   public Path path() {
