@@ -21,8 +21,9 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
     description = "Run the tutorial: combos, cases, runners, structured outputs, harvests, samples, trajectories,"
-        + " scenes, crops, movies and a followed scan; print each result and write the files (bar.nc, bar.png,"
-        + " foo.nc, foo.png, trig.csv, trig.png, trig.nc, ou.nc, scenes/, waves.nc, ou.mkv, scan.nc) to --out.")
+        + " scenes, crops, operations on results, movies and a followed scan; print each result and write the files"
+        + " (bar.nc, bar.png, foo.nc, foo.png, trig.csv, trig.png, trig.nc, ou.nc, scenes/, waves.nc, looking.png,"
+        + " ou.mkv, scan.nc) to --out.")
 public final class DemoCommand implements Subcommand, Callable<Integer> {
   @Option(names = "--out", paramLabel = "DIR", defaultValue = "sweep-out",
       description = "Directory for the files the demo writes (default: ${DEFAULT-VALUE}).")
@@ -124,6 +125,16 @@ public final class DemoCommand implements Subcommand, Callable<Integer> {
     Lesson10_Crop.Result crop = Lesson10_Crop.run(out, options, slurm, o);
     o.println(crop.harvest());
     o.println("-> " + out.resolve("waves.nc"));
+
+    heading(o, "11. Looking at results: lesson 5's dataset reduced, selected, derived, as a table and drawn");
+    Lesson11_LookingAtResults.Results looked = Lesson11_LookingAtResults.run(options);
+    o.println("C averaged over t:");
+    o.println(looked.meanOverTime());
+    o.println("The largest A over i and j:");
+    o.println(looked.maxA());
+    o.println("As a long table (" + looked.table().rowCount() + " rows):");
+    o.println(looked.table().first(5).printAll());
+    o.println("-> " + Lesson11_LookingAtResults.plot(looked, out.resolve("looking.png")));
 
     heading(o, "12. Movies: lesson 8's trajectory kept as a 16-bit FFV1 movie and read back");
     Lesson12_Movies.Result movie = Lesson12_Movies.run(out.resolve("ou.nc"));

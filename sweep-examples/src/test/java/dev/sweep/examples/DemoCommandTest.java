@@ -60,6 +60,9 @@ class DemoCommandTest {
     assertTrue(out.contains("<sweep.Scene> " + dir.resolve("scenes/sim_000003")), out);
     assertTrue(out.contains("SceneBatch(smoothness: 4) [" + dir.resolve("scenes/sim_000004")), out);
     assertEquals(8, dev.sweep.io.scene.Scene.list(dir.resolve("scenes")).size());
+    assertTrue(out.contains("== 11. Looking at results"), out);
+    assertTrue(out.contains("As a long table ("), out);
+    assertTrue(java.nio.file.Files.exists(dir.resolve("looking.png")));
     assertTrue(out.contains("== 12. Movies"), out);
     assertTrue(out.contains("1000 frames, gray16le, largest error "), out);
     assertTrue(java.nio.file.Files.exists(dir.resolve("ou.mkv")));
