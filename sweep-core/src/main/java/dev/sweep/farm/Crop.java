@@ -74,6 +74,10 @@ import org.slf4j.LoggerFactory;
  * says. Submissions to schedulers are recorded ({@link #record}) so that {@link #status()} can ask the
  * scheduler (a {@link JobQueue} on the class path) about the others.
  *
+ * <p>{@link #clean()} deletes the crop only once its results are kept elsewhere: a reap into a
+ * harvester or sampler is recorded in the crop, so a {@code clean()} in another process sees it;
+ * {@link #clean(boolean) clean(true)} deletes an unreaped crop anyway.
+ *
  * <p>The crop's files go through a {@link CropStore}: sweep-io registers the directory format. Thread
  * safe; several processes may grow the batches of one crop at once.
  */
