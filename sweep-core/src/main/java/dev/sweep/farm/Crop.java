@@ -29,6 +29,7 @@ import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import me.tongfei.progressbar.DelegatingProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -47,7 +48,13 @@ import org.slf4j.LoggerFactory;
  * crop.status();                      // done, queued, running, failed, missing: per batch
  * Dataset ds = crop.reap();           // identical to runner.runCombos(combos)
  * crop.reap(harvester);               // or merged into a harvest file
+ * crop.clean();                       // then delete the crop: refused unless it was reaped into one
  * }</pre>
+ *
+ * <p>A sampler's samples grow the same way: {@code Crop.builder(sampler, dir).sowSamples(n)} draws the
+ * n samples {@code sampler.sampleCombos(n)} would draw (with the sampler's seed, from the samples it
+ * holds) and sows them as a plan of points ({@link Runner#planPoints}); {@link #reap(Sampler)} keeps
+ * in the sampler (and its file) exactly the samples the local call would have kept.
  *
  * <p>Sowing writes only the crop's settings, readable JSON: the {@link PlanSpec} (the runner's
  * description with its function as class and method, the cases and combos), the batches as ranges of
@@ -67,6 +74,10 @@ import org.slf4j.LoggerFactory;
  * says. Submissions to schedulers are recorded ({@link #record}) so that {@link #status()} can ask the
  * scheduler (a {@link JobQueue} on the class path) about the others.
  *
+ * <p>{@link #clean()} deletes the crop only once its results are kept elsewhere: a reap into a
+ * harvester or sampler is recorded in the crop, so a {@code clean()} in another process sees it;
+ * {@link #clean(boolean) clean(true)} deletes an unreaped crop anyway.
+ *
  * <p>The crop's files go through a {@link CropStore}: sweep-io registers the directory format. Thread
  * safe; several processes may grow the batches of one crop at once.
  */
@@ -77,7 +88,7 @@ public final class Crop {
   private static final Logger LOG = LoggerFactory.getLogger(Crop.class);
   private static final Set<String> KEYS =
       Set.of("format", "created", "plan", "runs", "batches", "onError", "runTimeout", "workers",
-          "harvester");
+          "harvester", "sampler");
   /** The settings entries that say what the crop computes; the others say where and by whom. */
   private static final List<String> IDENTITY = List.of("plan", "runs", "batches", "onError");
 
@@ -90,6 +101,7 @@ public final class Crop {
   private final List<String> classpath;
   private final String java;
   private final Optional<Path> harvestFile;
+  private final Optional<SownSamples> samples; // present for a sampler's crop
   private final RunOptions options;
   private RunPlan plan; // rebuilt from the spec on first use: it needs the function's class
 
@@ -146,6 +158,18 @@ public final class Crop {
       this.java = string(where, "workers java", w.get("java"));
       Object h = settings.get("harvester");
       this.harvestFile = h == null ? Optional.empty() : Optional.of(Path.of(string(where, "harvester", h)));
+      Object sm = settings.get("sampler");
+      if (sm == null) {
+        this.samples = Optional.empty();
+      } else {
+        Map<String, Object> m = map(where, "sampler", sm);
+        Object file = m.get("file");
+        this.samples = Optional.of(new SownSamples(number(where, "sampler seed", m.get("seed")),
+            number(where, "sampler offset", m.get("offset")), file == null ? "" : string(where, "sampler file", file)));
+        if (spec.points().isEmpty() || spec.cases().size() != runs) {
+          throw damaged(where, "\"sampler\" is set, but the plan is not one of " + runs + " points", null);
+        }
+      }
     } catch (IllegalArgumentException | ArithmeticException e) {
       if (e.getMessage() != null && e.getMessage().startsWith(where)) throw e;
       throw damaged(where, e.getMessage(), e);
@@ -153,6 +177,15 @@ public final class Crop {
     RunOptions.Builder b = options.toBuilder().onError(onError);
     this.options = (runTimeout != null ? b.runTimeout(runTimeout) : b).build();
   }
+
+  /**
+   * What a sampler's crop records of the sampler it was sown from.
+   *
+   * @param seed the sampler's seed
+   * @param offset the number of samples it held when the crop's were drawn
+   * @param file its file; empty without one
+   */
+  private record SownSamples(long seed, long offset, String file) {}
 
   private static IllegalArgumentException damaged(String where, String problem, Throwable cause) {
     return new IllegalArgumentException(where + " has damaged settings: " + problem, cause);
@@ -178,6 +211,29 @@ public final class Crop {
   public static Builder builder(Harvester harvester, Path directory) {
     Objects.requireNonNull(harvester, "harvester");
     return new Builder(harvester.runner(), harvester.file(), Objects.requireNonNull(directory, "directory"), null);
+  }
+
+  /**
+   * {@return a builder that sows a sampler's samples into the directory} Sow with
+   * {@link Builder#sowSamples}; reap into the sampler with {@link #reap(Sampler)}.
+   *
+   * @param sampler the sampler, whose runner, draws, design and seed the crop's samples follow
+   * @param directory the crop's directory
+   */
+  public static Builder builder(Sampler sampler, Path directory) {
+    return new Builder(Checks.given(sampler, "sampler", "the sampler whose samples are sown"),
+        Objects.requireNonNull(directory, "directory"), null);
+  }
+
+  /**
+   * {@return a builder that sows a sampler's samples into the given store}
+   *
+   * @param sampler the sampler
+   * @param store where the crop's files go
+   */
+  public static Builder builder(Sampler sampler, CropStore store) {
+    return new Builder(Checks.given(sampler, "sampler", "the sampler whose samples are sown"), null,
+        Objects.requireNonNull(store, "store"));
   }
 
   /**
@@ -572,7 +628,71 @@ public final class Crop {
     checkSameRunner(harvester);
     Dataset ds = reap();
     harvester.absorb(ds);
+    recordReap("harvester", harvester.file().toAbsolutePath().toString());
     return ds;
+  }
+
+  /**
+   * Reaps every batch of a sampler's crop into the sampler: appends to it, and to its file, exactly
+   * the samples that {@code sampler.sampleCombos(n)} would have kept had it run them here when the
+   * crop was sown ({@link Builder#sowSamples}).
+   *
+   * @param sampler the sampler the crop was sown from, or one built alike in another JVM (the same
+   *     runner, draws and seed, on the same file)
+   * @return the samples kept, as {@link Sampler#sampleCombos(int)} returns them
+   * @throws IllegalArgumentException if the crop holds no samples, or the sampler's runner or seed
+   *     differ from the crop's (naming them)
+   * @throws IllegalStateException if the sampler no longer holds the samples it held at sowing (the
+   *     crop was reaped into it already, or it drew samples since, which the crop's would repeat);
+   *     nothing is kept
+   * @throws IncompleteCropException as {@link #reap()}; the sampler and its file are then untouched
+   */
+  public Dataset reap(Sampler sampler) {
+    SownSamples sown = checkSampler(sampler);
+    Dataset kept = sampler.absorb(reap(), sown.offset(), "crop " + directory());
+    recordReap("sampler", sampler.file().map(f -> f.toAbsolutePath().normalize().toString()).orElse(null));
+    return kept;
+  }
+
+  /**
+   * Waits until every batch is done, then reaps into the sampler, as {@link #reap(Duration)} and
+   * {@link #reap(Sampler)}.
+   *
+   * @param sampler the sampler the crop was sown from
+   * @param timeout how long to wait at most
+   * @return the samples kept
+   */
+  public Dataset reap(Sampler sampler, Duration timeout) {
+    checkSampler(sampler);
+    await(timeout);
+    return reap(sampler);
+  }
+
+  /** A sampler's crop reaps into a sampler of the same runner and seed, holding what it held at sowing. */
+  private SownSamples checkSampler(Sampler sampler) {
+    Checks.given(sampler, "sampler", "the sampler the crop was sown from");
+    String theirs = "the sampler of " + sampler.file().map(Path::toString).orElse(sampler.runner().function() + " (no file)");
+    SownSamples sown = samples.orElseThrow(() -> new IllegalArgumentException("crop " + directory() + " holds a sweep"
+        + " of " + spec.runner().function() + ", not a sampler's samples; reap it with reap() or reap(harvester)"));
+    checkSameRunner(() -> sampler.runner().spec(), sampler.file().map(Path::toString).orElse("its sampler"), theirs,
+        "the sampler");
+    if (sampler.seed() != sown.seed()) {
+      throw new IllegalArgumentException("crop " + directory() + " holds samples drawn with the seed " + sown.seed()
+          + ", but " + theirs + " draws with the seed " + sampler.seed() + "; build the sampler with seed("
+          + sown.seed() + "L)");
+    }
+    sampler.checkOffset(sown.offset(), runs(), "crop " + directory());
+    return sown;
+  }
+
+  /** Records in the crop that every batch was reaped into a file that keeps the results, for {@link #clean()}. */
+  private void recordReap(String into, String file) {
+    Map<String, Object> r = new LinkedHashMap<>();
+    r.put("into", into);
+    r.put("file", file);
+    r.put("batches", batches.count());
+    r.put("reaped", Instant.now().toString());
+    store.appendReap(r);
   }
 
   /**
@@ -590,12 +710,21 @@ public final class Crop {
   }
 
   private void checkSameRunner(Harvester harvester) {
+    if (samples.isPresent()) {
+      throw new IllegalArgumentException("crop " + directory() + " holds a sampler's samples, not a sweep over a grid;"
+          + " reap them into their sampler with reap(sampler), not into the harvester of " + harvester.file());
+    }
+    checkSameRunner(() -> harvester.runner().spec(), harvester.file().toString(), "the harvester of " + harvester.file(),
+        "the harvester");
+  }
+
+  /** The runner described by {@code of} is the crop's, or the error names the differences. */
+  private void checkSameRunner(Supplier<RunnerSpec> of, String into, String whose, String farmer) {
     RunnerSpec theirs;
     try {
-      theirs = harvester.runner().spec();
+      theirs = of.get();
     } catch (IllegalStateException e) {
-      throw new IllegalArgumentException("cannot reap crop " + directory() + " into " + harvester.file() + ": "
-          + e.getMessage(), e);
+      throw new IllegalArgumentException("cannot reap crop " + directory() + " into " + into + ": " + e.getMessage(), e);
     }
     RunnerSpec mine = spec.runner();
     if (mine.equals(theirs)) return;
@@ -603,10 +732,10 @@ public final class Crop {
     Map<String, Object> a = mine.toMap();
     Map<String, Object> b = theirs.toMap();
     for (String k : a.keySet()) {
-      if (!Objects.equals(a.get(k), b.get(k))) diffs.add(k + ": " + a.get(k) + " in the crop, " + b.get(k) + " in the harvester");
+      if (!Objects.equals(a.get(k), b.get(k))) diffs.add(k + ": " + a.get(k) + " in the crop, " + b.get(k) + " in " + farmer);
     }
-    throw new IllegalArgumentException("crop " + directory() + " was sown by another runner than that of the harvester of "
-        + harvester.file() + "; they differ in " + String.join("; ", diffs));
+    throw new IllegalArgumentException("crop " + directory() + " was sown by another runner than that of " + whose
+        + "; they differ in " + String.join("; ", diffs));
   }
 
   private Dataset reapNow(boolean allowIncomplete) {
@@ -702,13 +831,53 @@ public final class Crop {
   }
 
   /**
-   * Deletes the crop: its settings, results and records. Call it after reaping (into a harvester,
-   * whose file then keeps the results).
+   * Deletes the crop, its settings, results and records, once its results are kept elsewhere: after
+   * it was reaped into a harvester ({@link #reap(Harvester)}) or a sampler ({@link #reap(Sampler)}),
+   * in this JVM or another (the reap is recorded in the crop).
    *
+   * @throws IllegalStateException naming the crop and its batches not done, if it was never reaped
+   *     into a harvester or sampler; nothing is deleted ({@link #clean(boolean) clean(true)} deletes
+   *     it anyway)
    * @throws java.io.UncheckedIOException if something cannot be deleted
    */
   public void clean() {
+    clean(false);
+  }
+
+  /**
+   * Deletes the crop, as {@link #clean()}; with {@code force}, even if it was never reaped into a
+   * harvester or sampler, its results lost.
+   *
+   * @param force delete it even if its results are kept nowhere else
+   * @throws IllegalStateException if it was not reaped and {@code force} is false; nothing is deleted
+   * @throws java.io.UncheckedIOException if something cannot be deleted
+   */
+  public void clean(boolean force) {
+    if (!force && !wasReaped()) {
+      List<Integer> notDone = new ArrayList<>();
+      for (int b = 0; b < batches.count(); b++) {
+        if (store.check(b).state() != CropStore.ResultState.COMPLETE) notDone.add(b);
+      }
+      throw new IllegalStateException("crop " + directory() + " was never reaped into a harvester or sampler, so"
+          + " cleaning it would lose its results: none of its " + batches.count() + " batches was reaped"
+          + (notDone.isEmpty() ? " (all are done)" : ", and " + notDone.size() + " are not done: " + shortList(notDone))
+          + "; reap it with reap(harvester) or reap(sampler) first, or clean(true) to delete it anyway");
+    }
     store.delete();
+  }
+
+  /** {@return true if a reap into a harvester or sampler of every batch is recorded} */
+  private boolean wasReaped() {
+    for (Map<String, Object> r : store.reaps()) {
+      if (r.get("batches") instanceof Number n && n.longValue() == batches.count()) return true;
+    }
+    return false;
+  }
+
+  /** Batch numbers, the first twenty of them if there are more. */
+  private static String shortList(List<Integer> bs) {
+    if (bs.size() <= 20) return bs.toString();
+    return bs.subList(0, 20).toString().replace("]", ", ... (" + (bs.size() - 20) + " more)]");
   }
 
   @Override
@@ -746,6 +915,7 @@ public final class Crop {
   public static final class Builder {
     private final Runner runner;
     private final Path harvestFile;
+    private final Sampler sampler; // null unless sowing a sampler's samples
     private final Path directory;
     private final CropStore store;
     private long batchSize;
@@ -758,6 +928,15 @@ public final class Crop {
     Builder(Runner runner, Path harvestFile, Path directory, CropStore store) {
       this.runner = runner;
       this.harvestFile = harvestFile;
+      this.sampler = null;
+      this.directory = directory;
+      this.store = store;
+    }
+
+    Builder(Sampler sampler, Path directory, CropStore store) {
+      this.runner = sampler.runner();
+      this.harvestFile = null;
+      this.sampler = sampler;
       this.directory = directory;
       this.store = store;
     }
@@ -881,12 +1060,52 @@ public final class Crop {
     public Crop sow(Cases cases, Combos combos) {
       Objects.requireNonNull(cases, "cases");
       Objects.requireNonNull(combos, "combos");
+      if (sampler != null) {
+        throw new IllegalStateException("this crop sows the samples of " + sampler.runner().function()
+            + "'s sampler: call sowSamples(n), not sowCases or sowCombos");
+      }
+      checkNoResources();
+      return sowPlan(runner.plan(cases, combos), null);
+    }
+
+    /**
+     * Sows the n samples that {@code sampler.sampleCombos(n)} would draw now: the points are drawn here,
+     * with the sampler's seed and design from the samples it holds, and sown as a plan of points
+     * ({@link Runner#planPoints}); the sampler is not changed until {@link Crop#reap(Sampler)}. Sowing
+     * again, with the sampler still holding what it held, returns the crop already there.
+     *
+     * @param n the number of samples, positive
+     * @return the crop
+     * @throws IllegalArgumentException if {@code n} is not positive, or as {@link #sow(Cases, Combos)}
+     *     (a runner built from a lambda, resources, values that cannot travel, another crop there)
+     * @throws IllegalStateException if the builder is not a sampler's ({@link Crop#builder(Sampler, Path)})
+     * @throws java.io.UncheckedIOException if the settings cannot be written
+     */
+    public Crop sowSamples(int n) {
+      if (sampler == null) {
+        throw new IllegalStateException("sowSamples(" + n + ") needs a sampler; this builder sows the sweeps of a runner"
+            + " (sowCases, sowCombos): build it with Crop.builder(sampler, dir)");
+      }
+      if (n <= 0) throw new IllegalArgumentException("n is " + n + "; expected a positive number of samples to sow");
+      checkNoResources();
+      Sampler.Drawn drawn = sampler.planSamples(n);
+      Map<String, Object> from = new LinkedHashMap<>();
+      from.put("file", sampler.file().map(f -> f.toAbsolutePath().normalize().toString()).orElse(null));
+      from.put("seed", sampler.seed());
+      from.put("offset", drawn.offset());
+      return sowPlan(drawn.plan(), from);
+    }
+
+    private void checkNoResources() {
       if (!runner.resources().isEmpty()) {
         throw new IllegalArgumentException("the runner of " + runner.function() + " has resources "
             + runner.resources().keySet() + ", which cannot travel to a crop's workers; give them as constants (if "
             + "they are plain values) or build them inside the function");
       }
-      RunPlan plan = runner.plan(cases, combos);
+    }
+
+    /** Writes the settings of the plan's crop; {@code from} records the sampler of a sampler's crop. */
+    private Crop sowPlan(RunPlan plan, Map<String, Object> from) {
       PlanSpec spec;
       try {
         spec = plan.spec();
@@ -912,6 +1131,7 @@ public final class Crop {
       if (runner.options().runTimeout() != null) s.put("runTimeout", runner.options().runTimeout().toString());
       s.put("workers", workers);
       s.put("harvester", harvestFile == null ? null : harvestFile.toAbsolutePath().normalize().toString());
+      if (from != null) s.put("sampler", from);
       CropStore target = store != null ? store : storeFor(directory);
       Optional<Map<String, Object>> before = target.readSettings();
       if (before.isPresent()) return again(target, before.get(), s);

@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Where a {@link Crop} keeps its files: its settings, the record of its submissions, and one result
- * per batch. The port through which the core reaches a crop's directory without knowing its format;
+ * Where a {@link Crop} keeps its files: its settings, the records of its submissions and reaps, and
+ * one result per batch. The port through which the core reaches a crop's directory without knowing its format;
  * sweep-io registers the directory format (JSON settings, binary results) as a {@link Provider} in
  * {@code META-INF/services/dev.sweep.farm.CropStore$Provider}.
  *
@@ -56,6 +56,23 @@ public interface CropStore {
    * @throws dev.sweep.store.StoreFormatException if the record is damaged
    */
   List<Map<String, Object>> submissions();
+
+  /**
+   * Appends one reap of the crop into a file that keeps its results (a harvester's or a sampler's) to
+   * the crop's record of them, atomically and under a lock, so that a {@link Crop#clean()} in any
+   * process sees it.
+   *
+   * @param reap plain data
+   * @throws java.io.UncheckedIOException if the record cannot be written
+   */
+  void appendReap(Map<String, Object> reap);
+
+  /**
+   * {@return every reap recorded, oldest first}
+   *
+   * @throws dev.sweep.store.StoreFormatException if the record is damaged
+   */
+  List<Map<String, Object>> reaps();
 
   /**
    * Writes a batch's result, atomically, replacing any result it had.

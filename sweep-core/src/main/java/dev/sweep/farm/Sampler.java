@@ -71,6 +71,11 @@ import org.slf4j.LoggerFactory;
  * {@code Tables.of(sampler.fullDataset())} (sweep-io), a NetCDF file
  * {@code Stores.dataset(Path.of("trig.nc")).write(sampler.fullDataset())}.
  *
+ * <p>For more samples than one machine runs, sow them into a {@link Crop}
+ * ({@code Crop.builder(sampler, dir).batches(8).sowSamples(100_000)}): it draws here, as
+ * {@link #sampleCombos(int)} would, grows the batches anywhere, and {@link Crop#reap(Sampler)} keeps
+ * exactly the samples the local call would have kept.
+ *
  * <p>Thread-safe: calls are serialized. Nothing here returns null.
  */
 public final class Sampler {
@@ -225,6 +230,11 @@ public final class Sampler {
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("sampling " + runner.function() + ": " + e.getMessage(), e);
     }
+    return keep(ds, args, n);
+  }
+
+  /** Conforms a call's table to the stored columns, appends it to the file and to the samples held. */
+  private Dataset keep(Dataset ds, List<String> args, int n) {
     Dataset batch = conform(ds, args, n);
     if (store != null) store.append(batch);
     parts.add(batch);
@@ -233,6 +243,68 @@ public final class Sampler {
     last = batch;
     LOG.debug("drew {} samples; {} in all", n, rows);
     return batch;
+  }
+
+  /**
+   * The plan of the n samples that {@link #sampleCombos(int)} would draw now, drawn but not run: what a
+   * {@link Crop} sows. The samples held stay as they are until the crop's table is absorbed.
+   *
+   * @param n the number of samples, positive
+   * @return the plan of points over {@value #DIM}, and the number of samples held when it was drawn
+   * @throws IllegalArgumentException if n is not positive, or the points do not fit the function
+   */
+  synchronized Drawn planSamples(int n) {
+    if (n <= 0) throw new IllegalArgumentException("n is " + n + "; expected a positive number of samples");
+    Cases points = defaults.sample(n, design, mix(seed, rows));
+    try {
+      return new Drawn(runner.planPoints(points, DIM), rows);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("sampling " + runner.function() + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * A plan of samples drawn by {@link #planSamples}.
+   *
+   * @param plan the plan of points over {@value #DIM}
+   * @param offset the number of samples held when they were drawn
+   */
+  record Drawn(dev.sweep.run.RunPlan plan, long offset) {}
+
+  /**
+   * Keeps the table of a plan drawn by {@link #planSamples} and run elsewhere (a crop's reap), as
+   * {@link #sampleCombos(int)} keeps the table it runs: so the samples held are those a local call
+   * would have given.
+   *
+   * @param table the plan's table over {@value #DIM}
+   * @param offset the number of samples held when the plan was drawn
+   * @param from where the table comes from, for the errors
+   * @return the samples kept, as {@link #sampleCombos(int)} returns them
+   * @throws IllegalStateException if the sampler no longer holds {@code offset} samples: the table was
+   *     kept already, or samples were drawn since, which a new draw from the same offset repeats
+   */
+  synchronized Dataset absorb(Dataset table, long offset, String from) {
+    checkOffset(offset, table.sizes().get(DIM), from);
+    return keep(table, defaults.names(), table.sizes().get(DIM));
+  }
+
+  /**
+   * Checks that the sampler holds the samples it held when n samples were drawn from {@code from}.
+   *
+   * @throws IllegalStateException if it holds another number, saying what that means
+   */
+  synchronized void checkOffset(long offset, long n, String from) {
+    if (rows == offset) return;
+    throw new IllegalStateException(this.from() + " holds " + rows + " samples, but the " + n + " samples of " + from
+        + " were drawn when it held " + offset + "; "
+        + (rows > offset ? "they were reaped into it already, or it drew samples since, which the draw repeats"
+            : "it is not the sampler they were drawn from")
+        + ": reap a crop into its sampler before the sampler draws again (nothing was kept)");
+  }
+
+  /** Says which sampler: its file, else its runner's function. */
+  private String from() {
+    return "the sampler of " + (store == null ? runner.function() + " (no file)" : store.path().toString());
   }
 
   /** SplitMix64's finalizer over the seed and the number of rows held: one stream per call. */

@@ -31,6 +31,11 @@
  * scheduler through a {@link dev.sweep.farm.JobQueue}) and reaps them into the dataset a local run
  * gives, or into a harvester. Its files go through the {@link dev.sweep.farm.CropStore} port
  * (sweep-io's directory format); sweep-cluster submits the batches as SLURM, PBS or SGE array jobs.
+ * A sampler's samples sow the same way ({@code Crop.builder(sampler, dir).sowSamples(n)}: the points
+ * {@code sampleCombos(n)} would draw, as a plan of points) and reap into the sampler
+ * ({@link dev.sweep.farm.Crop#reap(dev.sweep.farm.Sampler)}), which then holds exactly what the local
+ * call would have kept. {@link dev.sweep.farm.Crop#clean()} deletes a crop only once a reap into a
+ * harvester or sampler is recorded in it, by any process; {@code clean(true)} deletes it anyway.
  *
  * <p>Nulls: no method accepts or returns null; a harvester with nothing to report returns an empty
  * dataset or an empty {@code Optional}.

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -28,30 +29,56 @@ import java.util.Set;
  * typed array when they share a Java type. A combo standing for stored values
  * ({@link Combos.Builder#addStored}) does not travel: resolve it first.
  *
+ * <p>A plan of points ({@link Runner#planPoints}) is described by its points as cases, no combos, and
+ * the name of its one dimension ({@link #points()}); it is rebuilt as a plan of points, whose points
+ * may repeat.
+ *
  * <p>Immutable. Two specs are equal when their plain forms are.
  *
  * @param runner the runner's description
- * @param cases the cases, or {@link Cases#none()}
+ * @param cases the cases, or {@link Cases#none()}; the points of a plan of points
  * @param combos the combos, or {@link Combos#empty()}
+ * @param points the one dimension of a plan of points; empty for a grid of cases and combos
  */
-public record PlanSpec(RunnerSpec runner, Cases cases, Combos combos) {
+public record PlanSpec(RunnerSpec runner, Cases cases, Combos combos, Optional<String> points) {
 
   /** The value of the plain form's {@code "format"} entry; another version is refused. */
   public static final String FORMAT = "sweep.plan/1";
 
-  private static final Set<String> KEYS = Set.of("format", "runner", "cases", "combos");
+  private static final Set<String> KEYS = Set.of("format", "runner", "cases", "combos", "points");
+
+  /**
+   * Describes a grid of cases and combos.
+   *
+   * @param runner the runner's description
+   * @param cases the cases, or {@link Cases#none()}
+   * @param combos the combos, or {@link Combos#empty()}
+   * @throws IllegalArgumentException as the canonical constructor
+   */
+  public PlanSpec(RunnerSpec runner, Cases cases, Combos combos) {
+    this(runner, cases, combos, Optional.empty());
+  }
 
   /**
    * Checks that the values can travel.
    *
    * @throws IllegalArgumentException naming a case or combo value that cannot travel, or a combo
-   *     that stands for stored values
+   *     that stands for stored values; for a plan of points, if there are combos, no points, or the
+   *     dimension's name is blank
    * @throws NullPointerException if anything is null
    */
   public PlanSpec {
     Objects.requireNonNull(runner, "runner");
     Objects.requireNonNull(cases, "cases");
     Objects.requireNonNull(combos, "combos");
+    Objects.requireNonNull(points, "points");
+    if (points.isPresent()) {
+      if (points.get().isBlank()) throw new IllegalArgumentException("plan spec: points is blank; expected the name of the points' dimension");
+      if (!combos.parameters().isEmpty() || cases.isEmpty()) {
+        throw new IllegalArgumentException("plan spec: a plan of points along '" + points.get() + "' has " + cases.size()
+            + " points and the combos " + combos.names() + "; expected at least one point and no combos");
+      }
+    }
     if (!combos.storedNames().isEmpty()) {
       throw new IllegalArgumentException("combos " + combos.storedNames() + " stand for the values already stored, "
           + "which another JVM cannot know; resolve them (give the values) before describing the plan");
@@ -86,13 +113,15 @@ public record PlanSpec(RunnerSpec runner, Cases cases, Combos combos) {
    * }</pre>
    * Each case column and each combo's values is one value as {@link RunnerSpec#toMap()} encodes
    * constants: a typed array ({@code int32[]}, {@code float64[]}, {@code str[]}, {@code bool[]}, ...)
-   * when every value has the same Java type, else {@code object[]} of encoded values.
+   * when every value has the same Java type, else {@code object[]} of encoded values. A plan of
+   * points adds {@code "points": "sample"}, the name of its dimension; a grid has no such entry.
    */
   public Map<String, Object> toMap() {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("format", FORMAT);
     m.put("runner", runner.toMap());
     m.putAll(encodeSpace(cases, combos));
+    points.ifPresent(dim -> m.put("points", dim));
     return Collections.unmodifiableMap(m);
   }
 
@@ -209,7 +238,11 @@ public record PlanSpec(RunnerSpec runner, Cases cases, Combos combos) {
         throw new IllegalArgumentException("plan spec: " + bad.getMessage(), bad);
       }
     }
-    return new PlanSpec(runner, cases, b.build());
+    Object dim = plain.get("points");
+    if (dim != null && !(dim instanceof String)) {
+      throw new IllegalArgumentException("plan spec: \"points\" should be the name of a dimension (a string), not " + show(dim));
+    }
+    return new PlanSpec(runner, cases, b.build(), Optional.ofNullable((String) dim));
   }
 
   /** A decoded column as boxed values. */
@@ -261,6 +294,6 @@ public record PlanSpec(RunnerSpec runner, Cases cases, Combos combos) {
   @Override
   public String toString() {
     return "PlanSpec[" + runner.function() + ", cases " + cases.names() + " x " + cases.size() + ", combos "
-        + combos.names() + "]";
+        + combos.names() + points.map(d -> ", points along '" + d + "'").orElse("") + "]";
   }
 }

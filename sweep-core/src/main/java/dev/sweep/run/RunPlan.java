@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.LongUnaryOperator;
 
@@ -67,7 +68,8 @@ public final class RunPlan {
    * @throws IllegalArgumentException naming a case or combo value that cannot travel
    */
   public PlanSpec spec() {
-    return new PlanSpec(runner.spec(), space.cases(), space.combos());
+    return new PlanSpec(runner.spec(), space.cases(), space.combos(),
+        isPoints() ? Optional.of(space.dims().get(0)) : Optional.empty());
   }
 
   /**
@@ -90,7 +92,7 @@ public final class RunPlan {
    */
   public static RunPlan fromSpec(PlanSpec spec, Map<String, ?> resources, RunOptions options) {
     Runner r = Runner.fromSpec(spec.runner(), resources).with(Objects.requireNonNull(options, "options"));
-    return r.plan(spec.cases(), spec.combos());
+    return spec.points().isPresent() ? r.planPoints(spec.cases(), spec.points().get()) : r.plan(spec.cases(), spec.combos());
   }
 
   /** {@return the runner this plan runs} */

@@ -18,6 +18,7 @@ final class MemoryCropStore implements CropStore {
   private final Path directory;
   private Map<String, Object> settings;
   private final List<Map<String, Object>> submissions = new ArrayList<>();
+  private final List<Map<String, Object>> reaps = new ArrayList<>();
   private final Map<Integer, List<RunBatch>> results = new HashMap<>();
   private final Map<Integer, String> damaged = new HashMap<>();
   private final Map<Integer, String> errors = new HashMap<>();
@@ -57,6 +58,16 @@ final class MemoryCropStore implements CropStore {
   @Override
   public synchronized List<Map<String, Object>> submissions() {
     return List.copyOf(submissions);
+  }
+
+  @Override
+  public synchronized void appendReap(Map<String, Object> reap) {
+    reaps.add(reap);
+  }
+
+  @Override
+  public synchronized List<Map<String, Object>> reaps() {
+    return List.copyOf(reaps);
   }
 
   @Override
@@ -115,6 +126,7 @@ final class MemoryCropStore implements CropStore {
   public synchronized void delete() {
     settings = null;
     submissions.clear();
+    reaps.clear();
     results.clear();
     damaged.clear();
     errors.clear();

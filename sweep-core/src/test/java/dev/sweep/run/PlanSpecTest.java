@@ -49,6 +49,39 @@ class PlanSpecTest {
   }
 
   @Test
+  void aPlanOfPointsComesBackAsOneWithItsPointsRepeatedAndItsDimension() {
+    Cases points = Cases.of(List.of("a", "b", "c", "x", "fn"), List.of(2, "x", true, 0.25, Fn.SIN),
+        List.of(2, "x", true, 0.25, Fn.SIN), List.of(1, "zz", false, 1.5, Fn.COS));
+    RunPlan plan = mixRunner().planPoints(points, "sample");
+    Map<String, Object> plain = JsonLike.reparseMap(plan.spec().toMap());
+    assertEquals("sample", plain.get("points"));
+    PlanSpec back = PlanSpec.fromMap(plain);
+    assertEquals(plan.spec(), back);
+    assertEquals(java.util.Optional.of("sample"), back.points());
+    RunPlan rebuilt = RunPlan.fromSpec(back, Map.of(), QUIET);
+    assertTrue(rebuilt.isPoints());
+    assertIdentical(mixRunner().runPoints(points, "sample"), plan.assemble(List.of(rebuilt.run(0, 2), plan.run(2, 3))));
+    assertFalse(mixPlan().spec().toMap().containsKey("points"), "a grid has no points entry");
+    assertTrue(mixPlan().spec().points().isEmpty());
+  }
+
+  @Test
+  void aPlanOfPointsWithCombosOrWithoutPointsIsRefused() {
+    RunnerSpec spec = mixRunner().spec();
+    IllegalArgumentException combos = assertThrows(IllegalArgumentException.class, () -> new PlanSpec(spec,
+        Cases.ofValues("a", 1), Combos.builder().add("x", 1.0).build(), java.util.Optional.of("sample")));
+    assertEquals("plan spec: a plan of points along 'sample' has 1 points and the combos [x]; expected at least one"
+        + " point and no combos", combos.getMessage());
+    IllegalArgumentException blank = assertThrows(IllegalArgumentException.class,
+        () -> new PlanSpec(spec, Cases.ofValues("a", 1), Combos.empty(), java.util.Optional.of(" ")));
+    assertEquals("plan spec: points is blank; expected the name of the points' dimension", blank.getMessage());
+    Map<String, Object> plain = new LinkedHashMap<>(mixPlan().spec().toMap());
+    plain.put("points", 3);
+    IllegalArgumentException notAName = assertThrows(IllegalArgumentException.class, () -> PlanSpec.fromMap(plain));
+    assertEquals("plan spec: \"points\" should be the name of a dimension (a string), not 3 (Integer)", notAName.getMessage());
+  }
+
+  @Test
   void valuesComeBackWithTheirJavaTypes() {
     PlanSpec back = PlanSpec.fromMap(JsonLike.reparseMap(mixPlan().spec().toMap()));
     assertEquals(Integer.class, back.cases().value(0, "a").getClass());

@@ -30,6 +30,7 @@ import java.util.stream.Stream;
  * <pre>
  * crop.json                    the settings: readable JSON, written once
  * submissions.json             every submission to a scheduler, oldest first
+ * reaps.json                   every reap into a harvester's or sampler's file, oldest first
  * results/batch-00003.batch    a grown batch (see below), written atomically
  * results/batch-00003.error    why the last worker failed to grow batch 3
  * results/batch-00003.batch.damaged-20240102-030405-678   a damaged result, moved aside
@@ -49,6 +50,8 @@ public final class CropDirectory implements CropStore {
   public static final String SETTINGS = "crop.json";
   /** The submissions' file name. */
   public static final String SUBMISSIONS = "submissions.json";
+  /** The reaps' file name: {@link dev.sweep.farm.Crop#clean()} deletes only a crop reaped into a file. */
+  public static final String REAPS = "reaps.json";
   /** The directory of the batches' results. */
   public static final String RESULTS = "results";
   /** The directory where schedulers put their scripts and logs. */
@@ -140,19 +143,38 @@ public final class CropDirectory implements CropStore {
 
   @Override
   public void appendSubmission(Map<String, Object> submission) {
-    Path file = directory.resolve(SUBMISSIONS);
+    append(SUBMISSIONS, "submissions", submission);
+  }
+
+  @Override
+  public List<Map<String, Object>> submissions() {
+    return readList(SUBMISSIONS, "submissions");
+  }
+
+  @Override
+  public void appendReap(Map<String, Object> reap) {
+    append(REAPS, "reaps", reap);
+  }
+
+  @Override
+  public List<Map<String, Object>> reaps() {
+    return readList(REAPS, "reaps");
+  }
+
+  /** Appends an entry to a record file (a JSON list), rewritten atomically under the crop's lock. */
+  private void append(String name, String what, Map<String, Object> entry) {
+    Path file = directory.resolve(name);
     locked(() -> {
-      List<Object> all = new ArrayList<>(submissions());
-      all.add(submission);
+      List<Object> all = new ArrayList<>(readList(name, what));
+      all.add(entry);
       AtomicWrite.write(file, SettingsJson.write(all).getBytes(StandardCharsets.UTF_8));
       return null;
     });
   }
 
-  @Override
   @SuppressWarnings("unchecked")
-  public List<Map<String, Object>> submissions() {
-    Path file = directory.resolve(SUBMISSIONS);
+  private List<Map<String, Object>> readList(String name, String what) {
+    Path file = directory.resolve(name);
     String text;
     try {
       text = Files.readString(file, StandardCharsets.UTF_8);
@@ -165,10 +187,10 @@ public final class CropDirectory implements CropStore {
     try {
       parsed = SettingsJson.parse(text);
     } catch (IllegalArgumentException e) {
-      throw new StoreFormatException(file, "the record of submissions is not JSON: " + e.getMessage(), e);
+      throw new StoreFormatException(file, "the record of " + what + " is not JSON: " + e.getMessage(), e);
     }
     if (!(parsed instanceof List<?> l) || l.stream().anyMatch(x -> !(x instanceof Map<?, ?>))) {
-      throw new StoreFormatException(file, "the record of submissions should be a JSON list of objects", null);
+      throw new StoreFormatException(file, "the record of " + what + " should be a JSON list of objects", null);
     }
     return (List<Map<String, Object>>) parsed;
   }
@@ -270,7 +292,7 @@ public final class CropDirectory implements CropStore {
   }
 
   /**
-   * Deletes the settings, the submissions, the results and the schedulers' jobs directory, then the
+   * Deletes the settings, the submissions, the reaps, the results and the schedulers' jobs directory, then the
    * crop's directory if nothing else is in it. A directory without crop settings is left alone.
    */
   @Override
@@ -280,6 +302,7 @@ public final class CropDirectory implements CropStore {
       deleteTree(directory.resolve(RESULTS));
       deleteTree(directory.resolve(JOBS));
       Files.deleteIfExists(directory.resolve(SUBMISSIONS));
+      Files.deleteIfExists(directory.resolve(REAPS));
       Files.deleteIfExists(directory.resolve(SETTINGS));
       Files.deleteIfExists(directory.resolve(LOCK));
       try (DirectoryStream<Path> left = Files.newDirectoryStream(directory)) {
