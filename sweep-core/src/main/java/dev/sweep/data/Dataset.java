@@ -482,7 +482,7 @@ public final class Dataset {
      *     so far lies along it
      */
     public Builder coord(String dim, Index labels) {
-      Objects.requireNonNull(dim, "dim");
+      checkDimName(dim);
       Integer before = sizes.get(dim);
       if (before != null && before != labels.size() && variablesUse(dim)) {
         throw new IllegalArgumentException("dimension '" + dim + "' already has size " + before + "; labels "
@@ -499,9 +499,10 @@ public final class Dataset {
      * @param dim the dimension's name
      * @param size its size
      * @return this builder
-     * @throws IllegalArgumentException if the size is negative, or the dimension already has another size
+     * @throws IllegalArgumentException if the name is empty, the size is negative, or the dimension already has another size
      */
     public Builder dim(String dim, int size) {
+      checkDimName(dim);
       if (size < 0) throw new IllegalArgumentException("dimension '" + dim + "' has negative size " + size);
       Integer before = sizes.get(dim);
       if (before != null && before != size) {
@@ -509,6 +510,13 @@ public final class Dataset {
       }
       sizes.put(dim, size);
       return this;
+    }
+
+    private static void checkDimName(String dim) {
+      Objects.requireNonNull(dim, "dim");
+      if (dim.isBlank()) {
+        throw new IllegalArgumentException("dim is \"" + dim + "\"; expected a dimension name such as \"x\"");
+      }
     }
 
     private boolean variablesUse(String dim) {

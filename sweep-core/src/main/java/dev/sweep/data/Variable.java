@@ -35,6 +35,12 @@ public final class Variable {
     if (new java.util.HashSet<>(dims).size() != dims.size()) {
       throw new IllegalArgumentException("variable '" + name + "' repeats a dimension: " + dims);
     }
+    for (String d : this.dims) {
+      if (d.isBlank()) {
+        throw new IllegalArgumentException("variable '" + name + "' has an empty dimension name in " + dims
+            + "; expected a name such as \"x\"");
+      }
+    }
   }
 
   /**

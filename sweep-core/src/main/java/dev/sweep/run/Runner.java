@@ -504,6 +504,12 @@ public final class Runner {
      * @throws IllegalArgumentException if the output's dimensions were already set
      */
     public Builder dims(String var, String... dims) {
+      for (String d : dims) {
+        if (d == null || d.isBlank()) {
+          throw new IllegalArgumentException("dims of '" + var + "' are " + java.util.Arrays.toString(dims)
+              + "; a dimension name must not be empty or null");
+        }
+      }
       if (varDims.containsKey(var)) {
         throw new IllegalArgumentException("dims of '" + var + "' were already set to " + varDims.get(var));
       }

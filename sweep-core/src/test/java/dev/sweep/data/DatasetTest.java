@@ -28,6 +28,22 @@ class DatasetTest {
   }
 
   @Test
+  void anEmptyDimensionNameIsRefusedWhereverItIsGiven() {
+    IllegalArgumentException dim = assertThrows(IllegalArgumentException.class, () -> Dataset.builder().dim("", 3));
+    assertEquals("dim is \"\"; expected a dimension name such as \"x\"", dim.getMessage());
+    IllegalArgumentException coord = assertThrows(IllegalArgumentException.class,
+        () -> Dataset.builder().coord(" ", Index.ofInts(1, 2)));
+    assertEquals("dim is \" \"; expected a dimension name such as \"x\"", coord.getMessage());
+    IllegalArgumentException variable = assertThrows(IllegalArgumentException.class,
+        () -> Variable.of("v", List.of("a", ""), Nd4j.create(new double[] {1, 2}, new long[] {1, 2})));
+    assertEquals("variable 'v' has an empty dimension name in [a, ]; expected a name such as \"x\"",
+        variable.getMessage());
+    IllegalArgumentException runner = assertThrows(IllegalArgumentException.class,
+        () -> dev.sweep.run.Runner.builder((dev.sweep.run.RunFunction) args -> 1.0).vars("y").dims("y", "x", ""));
+    assertEquals("dims of 'y' are [x, ]; a dimension name must not be empty or null", runner.getMessage());
+  }
+
+  @Test
   void mergeOfDisjointHarvestsIsTheSortedUnionWithNaNGaps() {
     Dataset first = block(new int[] {1, 2, 3}, new String[] {"x", "y", "z"}, 0);
     Dataset second = block(new int[] {4, 5, 6}, new String[] {"w", "v"}, 0);
