@@ -1,6 +1,7 @@
 package dev.sweep.io.csv;
 
 import dev.sweep.io.internal.AtomicFiles;
+import dev.sweep.io.internal.FileLocks;
 import dev.sweep.data.DType;
 import dev.sweep.data.Dataset;
 import dev.sweep.data.Variable;
@@ -15,7 +16,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
@@ -30,8 +30,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.locks.ReentrantLock;
 import org.nd4j.linalg.factory.Nd4j;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -95,14 +93,10 @@ public final class CsvStore implements RecordStore {
   private static final Logger LOG = LoggerFactory.getLogger(CsvStore.class);
   /** The record dimension until the first append names one (xarray's name for a table's index). */
   static final String DEFAULT_DIM = "index";
-  /** One lock per lock file in this JVM: a file lock is held per process, so threads queue here first. */
-  private static final Map<Path, ReentrantLock> IN_PROCESS = new ConcurrentHashMap<>();
 
   private final Path path;
   private final Mode mode;
-  private final LockWait lockWait;
-  private final Path lockFile;
-  private Path lockKey; // the lock file's real path, once it exists
+  private final FileLocks lock;
   private String recordDim = DEFAULT_DIM;
   private boolean appended; // the record dimension is fixed by the first append
   private boolean tornWarned;
@@ -122,8 +116,7 @@ public final class CsvStore implements RecordStore {
   private CsvStore(Path path, Mode mode, LockWait lockWait) {
     this.path = path;
     this.mode = mode;
-    this.lockWait = lockWait;
-    this.lockFile = path.resolveSibling(path.getFileName() + ".lock");
+    this.lock = FileLocks.of(path, lockWait, "append to");
   }
 
   /**
@@ -180,7 +173,7 @@ public final class CsvStore implements RecordStore {
           s.rescan(false);
           break;
         case TRUNCATE:
-          s.locked(() -> {
+          s.lock.run(() -> {
             s.truncateLocked();
             return null;
           });
@@ -188,7 +181,7 @@ public final class CsvStore implements RecordStore {
         default:
           CsvReader.Scan scan = s.rescan(false);
           if (scan != null && scan.torn() != null) {
-            s.locked(() -> {
+            s.lock.run(() -> {
               s.refreshLocked();
               return null;
             });
@@ -338,7 +331,7 @@ public final class CsvStore implements RecordStore {
     }
     CsvWriter.ByteSink rows = new CsvWriter.ByteSink(64 + batch.n * 16 * Math.max(1, batch.names.size()));
     CsvWriter.rows(rows, batch.data, batch.types, batch.n);
-    locked(() -> {
+    lock.run(() -> {
       refreshLocked(); // another process may have appended, or written the header, since
       check(batch);
       if (batch.n > 0) write(batch, rows);
@@ -583,49 +576,6 @@ public final class CsvStore implements RecordStore {
       return p;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + path, e);
-    }
-  }
-
-  // ---- locking ----
-
-  private interface LockedAction<T> {
-    T run();
-  }
-
-  /**
-   * Runs an action holding this JVM's lock, then the process lock on the lock file. The lock file is
-   * opened only under this JVM's lock: on Linux, closing any descriptor of a file drops the process's
-   * lock on it, so no thread may open and close it while another holds the lock.
-   */
-  private <T> T locked(LockedAction<T> action) {
-    if (lockKey == null) {
-      try {
-        // Keyed by the real directory, so two paths to one file (a symlinked directory) share one lock.
-        lockKey = lockFile.toAbsolutePath().getParent().toRealPath().resolve(lockFile.getFileName());
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot find the directory of " + path, e);
-      }
-    }
-    ReentrantLock inProcess = IN_PROCESS.computeIfAbsent(lockKey, k -> new ReentrantLock());
-    inProcess.lock();
-    try (FileChannel ch = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
-      FileLock lock;
-      try {
-        lock = lockWait.lock(ch, lockFile, "append to " + path);
-      } catch (LockTimeoutException e) {
-        throw new UncheckedIOException(e.getMessage(), e);
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot lock " + lockFile + " to append to " + path, e);
-      }
-      try {
-        return action.run();
-      } finally {
-        lock.release();
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot open the lock file " + lockFile + " of " + path, e);
-    } finally {
-      inProcess.unlock();
     }
   }
 

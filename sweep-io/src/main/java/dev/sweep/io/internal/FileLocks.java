@@ -9,6 +9,7 @@ import java.nio.channels.FileLock;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
@@ -25,12 +26,14 @@ public final class FileLocks {
   private final Path file;
   private final Path lockFile;
   private final LockWait wait;
+  private final String doing;
   private Path key; // the lock file's real path, once its directory exists
 
-  private FileLocks(Path file, LockWait wait) {
+  private FileLocks(Path file, LockWait wait, String doing) {
     this.file = file;
     this.lockFile = file.resolveSibling(file.getFileName() + ".lock");
     this.wait = wait;
+    this.doing = doing;
   }
 
   /**
@@ -49,7 +52,25 @@ public final class FileLocks {
    * @param wait how long to wait for another process's lock
    */
   public static FileLocks of(Path file, LockWait wait) {
-    return new FileLocks(file, java.util.Objects.requireNonNull(wait, "wait"));
+    return of(file, wait, "write");
+  }
+
+  /**
+   * {@return the lock of a file, awaited as {@code wait} allows, whose errors say what its holder does}
+   *
+   * @param file the file whose writers the lock serialises; its lock file is {@code <file>.lock}
+   * @param wait how long to wait for another process's lock
+   * @param doing what the holder does to the file, as the words before its name in error messages:
+   *     {@code "write"} gives "cannot lock f.lock to write f"
+   * @throws IllegalArgumentException if {@code doing} is blank
+   */
+  public static FileLocks of(Path file, LockWait wait, String doing) {
+    Objects.requireNonNull(file, "file");
+    Objects.requireNonNull(wait, "wait");
+    if (Objects.requireNonNull(doing, "doing").isBlank()) {
+      throw new IllegalArgumentException("doing is blank; expected what the lock's holder does, e.g. \"write\"");
+    }
+    return new FileLocks(file, wait, doing);
   }
 
   /** {@return the lock file} */
@@ -80,11 +101,11 @@ public final class FileLocks {
     try (FileChannel ch = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
       FileLock lock;
       try {
-        lock = wait.lock(ch, lockFile, "write " + file);
+        lock = wait.lock(ch, lockFile, doing + " " + file);
       } catch (LockTimeoutException e) {
         throw new UncheckedIOException(e.getMessage(), e);
       } catch (IOException e) {
-        throw new UncheckedIOException("cannot lock " + lockFile + " to write " + file, e);
+        throw new UncheckedIOException("cannot lock " + lockFile + " to " + doing + " " + file, e);
       }
       try {
         return action.get();

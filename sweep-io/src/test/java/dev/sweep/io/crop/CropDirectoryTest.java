@@ -12,6 +12,7 @@ import dev.sweep.farm.Harvester;
 import dev.sweep.farm.IncompleteCropException;
 import dev.sweep.farm.RemoteFailure;
 import dev.sweep.farm.Submission;
+import dev.sweep.io.testing.ChildProcess;
 import dev.sweep.run.Failure;
 import dev.sweep.run.RunBatch;
 import dev.sweep.run.RunPlan;

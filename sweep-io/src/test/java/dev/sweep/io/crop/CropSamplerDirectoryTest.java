@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import dev.sweep.farm.Crop;
 import dev.sweep.farm.Sampler;
+import dev.sweep.io.testing.ChildProcess;
 import dev.sweep.run.RunFunction;
 import dev.sweep.run.RunOptions;
 import dev.sweep.run.Runner;

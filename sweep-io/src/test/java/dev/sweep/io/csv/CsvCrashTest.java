@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sweep.io.table.Tables;
+import dev.sweep.io.testing.ChildProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

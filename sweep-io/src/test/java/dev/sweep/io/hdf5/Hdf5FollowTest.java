@@ -11,7 +11,7 @@ import dev.sweep.follow.RowKeyFollower;
 import dev.sweep.follow.ScanFrame;
 import dev.sweep.follow.StopReason;
 import dev.sweep.io.FollowSources;
-import dev.sweep.io.WriterProcess;
+import dev.sweep.io.testing.ChildProcess;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -52,14 +52,14 @@ class Hdf5FollowTest {
 
   @BeforeEach
   void needH5py() {
-    WriterProcess.requireH5py();
+    H5py.require();
   }
 
-  private WriterProcess mockScan(Path file, String... options) throws Exception {
+  private ChildProcess mockScan(Path file, String... options) throws Exception {
     List<String> args = new ArrayList<>(List.of(file.toString(), "--frame", FH + "," + FW));
     args.addAll(List.of(options));
-    WriterProcess w = WriterProcess.python(mockScan, args.toArray(String[]::new));
-    w.await("ready");
+    ChildProcess w = H5py.start(mockScan, args.toArray(String[]::new));
+    w.expect("ready");
     return w;
   }
 
@@ -95,7 +95,7 @@ class Hdf5FollowTest {
   @Test
   void everyFrameOnceInOrderWhileH5pyWritesThemThenTheFinishedFlag() throws Exception {
     Path file = dir.resolve("scan.h5");
-    try (WriterProcess w = mockScan(file, "--scan", "4,5", "--delay-ms", "20", "--wait-start");
+    try (ChildProcess w = mockScan(file, "--scan", "4,5", "--delay-ms", "20", "--wait-start");
         FollowSource h5 = FollowSources.open(file)) {
       assertTrue(h5 instanceof Hdf5FollowSource, h5.toString());
       FrameFollower f = follower(h5, Duration.ofSeconds(60)).build();
@@ -107,16 +107,16 @@ class Hdf5FollowTest {
       assertEquals(StopReason.FINISHED, f.stopReason().orElseThrow());
       assertTrue(f.finishedSet());
       assertFalse(f.timedOut());
-      w.await("done");
-      assertEquals(0, w.waitFor());
+      w.expect("done");
+      assertEquals(0, w.exitCode());
     }
   }
 
   @Test
   void aPreallocatedScanIsCompleteWithoutTheFlag() throws Exception {
     Path file = dir.resolve("fixed.h5");
-    try (WriterProcess w = mockScan(file, "--scan", "3,4", "--delay-ms", "5", "--fixed", "--no-finished")) {
-      w.await("done");
+    try (ChildProcess w = mockScan(file, "--scan", "3,4", "--delay-ms", "5", "--fixed", "--no-finished")) {
+      w.expect("done");
       try (FollowSource h5 = FollowSources.open(file)) {
         FrameFollower f = FrameFollower.builder(h5).keys("entry/keys/key_1").data("image", "entry/data")
             .timeout(Duration.ofSeconds(60)).build();
@@ -130,25 +130,25 @@ class Hdf5FollowTest {
   @Test
   void aStalledWriterTimesTheFollowerOut() throws Exception {
     Path file = dir.resolve("stall.h5");
-    try (WriterProcess w = mockScan(file, "--scan", "3,4", "--delay-ms", "5", "--stall-after", "6");
+    try (ChildProcess w = mockScan(file, "--scan", "3,4", "--delay-ms", "5", "--stall-after", "6");
         FollowSource h5 = FollowSources.open(file)) {
       FrameFollower f = follower(h5, Duration.ofMillis(500)).build();
       List<ScanFrame> frames = new ArrayList<>();
       for (int i = 0; i < 6; i++) frames.add(f.next());
-      w.await("stalled");
+      w.expect("stalled");
       frames.addAll(drain(f));
       assertFrames(frames, 6, 4);
       assertEquals(StopReason.TIMED_OUT, f.stopReason().orElseThrow());
       w.send("go on");
-      w.await("done");
+      w.expect("done");
     }
   }
 
   @Test
   void aWriterKilledMidFrameLeavesThatFrameUnyielded() throws Exception {
     Path file = dir.resolve("killed.h5");
-    try (WriterProcess w = mockScan(file, "--scan", "3,4", "--delay-ms", "0", "--die-mid-frame", "7")) {
-      w.await("mid-frame");
+    try (ChildProcess w = mockScan(file, "--scan", "3,4", "--delay-ms", "0", "--die-mid-frame", "7")) {
+      w.expect("mid-frame");
       w.kill();
       try (FollowSource h5 = FollowSources.open(file)) {
         FrameFollower f = follower(h5, Duration.ofMillis(300)).build();
@@ -161,8 +161,8 @@ class Hdf5FollowTest {
   @Test
   void aSnakeScanYieldsOnlyTheContiguousPrefix() throws Exception {
     Path file = dir.resolve("snake.h5");
-    try (WriterProcess w = mockScan(file, "--scan", "3,4", "--delay-ms", "0", "--snake", "--stall-after", "6")) {
-      w.await("stalled"); // points 4 and 5 are written at (1, 3) and (1, 2): flat indices 7 and 6
+    try (ChildProcess w = mockScan(file, "--scan", "3,4", "--delay-ms", "0", "--snake", "--stall-after", "6")) {
+      w.expect("stalled"); // points 4 and 5 are written at (1, 3) and (1, 2): flat indices 7 and 6
       try (FollowSource h5 = FollowSources.open(file)) {
         KeyFollower k = KeyFollower.builder(h5).keys("/entry/keys/key_1").timeout(Duration.ofMillis(300)).build();
         List<Long> got = new ArrayList<>();
@@ -171,14 +171,14 @@ class Hdf5FollowTest {
         assertTrue(k.timedOut());
       }
       w.send("go on");
-      w.await("done");
+      w.expect("done");
     }
   }
 
   @Test
   void multipleKeysCountTogether() throws Exception {
     Path file = dir.resolve("two.h5");
-    try (WriterProcess w = mockScan(file, "--scan", "12", "--delay-ms", "5", "--keys", "2", "--lagging-key", "3")) {
+    try (ChildProcess w = mockScan(file, "--scan", "12", "--delay-ms", "5", "--keys", "2", "--lagging-key", "3")) {
       try (FollowSource h5 = FollowSources.open(file)) {
         FrameFollower f = FrameFollower.builder(h5).keys("/entry/keys/key_1", "/entry/keys/key_2")
             .data("image", "/entry/data").finished("/entry/finished").timeout(Duration.ofSeconds(60)).build();
@@ -187,14 +187,14 @@ class Hdf5FollowTest {
         assertEquals(StopReason.FINISHED, f.stopReason().orElseThrow());
         for (int i = 0; i < 9; i++) assertEquals(sum(i), frames.get(i).slice("image").sum(), 0);
       }
-      w.await("done");
+      w.expect("done");
     }
   }
 
   @Test
   void jaggedKeysAreZeroPadded() throws Exception {
     Path file = dir.resolve("jagged.h5");
-    WriterProcess.runPython(keys, file.toString(), "jagged");
+    H5py.run(keys, file.toString(), "jagged");
     try (FollowSource h5 = FollowSources.open(file)) {
       FrameFollower f = FrameFollower.builder(h5).keys("/entry/key_1", "/entry/key_2").data("/entry/data")
           .timeout(Duration.ofMillis(200)).build();
@@ -208,8 +208,8 @@ class Hdf5FollowTest {
   @Test
   void rowFollowerOverAnH5pyGrid() throws Exception {
     Path file = dir.resolve("rows.h5");
-    try (WriterProcess w = mockScan(file, "--scan", "4,5", "--delay-ms", "0")) {
-      w.await("done");
+    try (ChildProcess w = mockScan(file, "--scan", "4,5", "--delay-ms", "0")) {
+      w.expect("done");
       try (FollowSource h5 = FollowSources.open(file)) {
         RowKeyFollower rows = RowKeyFollower.of(KeyFollower.builder(h5).keys("/entry/keys/key_1")
             .finished("/entry/finished").timeout(Duration.ofSeconds(60)).build());
@@ -223,11 +223,11 @@ class Hdf5FollowTest {
   @Test
   void aKeyGrowingInItsFastestDimensionFailsNamingItAndBothShapes() throws Exception {
     Path file = dir.resolve("grid.h5");
-    WriterProcess.runPython(keys, file.toString(), "grid");
+    H5py.run(keys, file.toString(), "grid");
     try (FollowSource h5 = FollowSources.open(file)) {
       KeyFollower k = KeyFollower.builder(h5).keys("/entry/key").timeout(Duration.ofSeconds(5)).build();
       for (int i = 0; i < 4; i++) assertEquals(i, k.nextLong());
-      WriterProcess.runPython(keys, file.toString(), "widen");
+      H5py.run(keys, file.toString(), "widen");
       FollowException e = assertThrows(FollowException.class, k::hasNext);
       assertEquals("the key dataset '/entry/key' of the HDF5 file " + file + " grew in dimension 1, not only its first "
           + "(slowest): from [2, 2] to [2, 3]. The flat indices already yielded would now stand for other scan points; "
@@ -240,8 +240,8 @@ class Hdf5FollowTest {
   @Test
   void aMissingPathListsTheDatasetsTheFileHolds() throws Exception {
     Path file = dir.resolve("scan.h5");
-    try (WriterProcess w = mockScan(file, "--scan", "2", "--delay-ms", "0")) {
-      w.await("done");
+    try (ChildProcess w = mockScan(file, "--scan", "2", "--delay-ms", "0")) {
+      w.expect("done");
       try (FollowSource h5 = FollowSources.open(file)) {
         String holds = "; it holds /entry/keys/key_1, /entry/data, /entry/finished"; // in the order h5py created them
         assertEquals("no key dataset '/entry/key' in the HDF5 file " + file + holds, assertThrows(FollowException.class,
@@ -256,7 +256,7 @@ class Hdf5FollowTest {
   @Test
   void keyDatasetsOfDifferentRanksAreRefused() throws Exception {
     Path file = dir.resolve("ranks.h5");
-    WriterProcess.runPython(keys, file.toString(), "ranks");
+    H5py.run(keys, file.toString(), "ranks");
     try (FollowSource h5 = FollowSources.open(file)) {
       FollowException e = assertThrows(FollowException.class,
           () -> KeyFollower.builder(h5).keys("/entry/key_1", "/entry/key_2").build());

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.sweep.io.testing.ChildProcess;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -95,15 +96,17 @@ class AtomicFilesTest {
   void temporariesOfKilledWritersAreDeletedAtTheNextReplace() throws Exception {
     Path target = dir.resolve("r.nc");
     Files.writeString(target, "first");
-    List<Child> children = new ArrayList<>();
+    List<ChildProcess> children = new ArrayList<>();
     List<Path> leftovers = new ArrayList<>();
     try {
       // Three writers at once: each one's clean-up at its start leaves the others' live temporaries.
-      for (int k = 0; k < 3; k++) children.add(Child.start("hold", target.toString(), "never"));
-      for (Child child : children) leftovers.add(Path.of(child.await("writing ").substring("writing ".length())));
-      for (Child child : children) child.kill();
+      for (int k = 0; k < 3; k++) {
+        children.add(ChildProcess.start(AtomicWriteChild.class, "hold", target.toString(), "never"));
+      }
+      for (ChildProcess child : children) leftovers.add(Path.of(child.expect("writing ").substring("writing ".length())));
+      for (ChildProcess child : children) child.kill();
     } finally {
-      for (Child child : children) child.close();
+      for (ChildProcess child : children) child.close();
     }
     for (Path tmp : leftovers) assertTrue(Files.exists(tmp), "the killed writer left " + tmp);
     assertEquals(7, names().size(), "three temporaries and their lock files, beside the target: " + names());
@@ -116,17 +119,17 @@ class AtomicFilesTest {
   void theNextWriterInAnotherProcessDeletesAKilledWritersTemporary() throws Exception {
     Path target = dir.resolve("r.nc");
     Path first;
-    try (Child killed = Child.start("hold", target.toString(), "never")) {
-      first = Path.of(killed.await("writing ").substring("writing ".length()));
+    try (ChildProcess killed = ChildProcess.start(AtomicWriteChild.class, "hold", target.toString(), "never")) {
+      first = Path.of(killed.expect("writing ").substring("writing ".length()));
       killed.kill();
     }
-    try (Child next = Child.start("hold", target.toString(), "next")) {
-      Path second = Path.of(next.await("writing ").substring("writing ".length()));
+    try (ChildProcess next = ChildProcess.start(AtomicWriteChild.class, "hold", target.toString(), "next")) {
+      Path second = Path.of(next.expect("writing ").substring("writing ".length()));
       assertFalse(Files.exists(first), "the second writer deleted the first one's temporary");
       assertEquals(List.of(second.getFileName().toString().replace(".tmp", ".lock"), second.getFileName().toString()),
           names());
       next.send("go on");
-      next.await("done");
+      next.expect("done");
       assertEquals(0, next.exitCode());
     }
     assertEquals(List.of("r.nc"), names());
@@ -136,15 +139,15 @@ class AtomicFilesTest {
   @Test
   void aLiveWriterInAnotherProcessKeepsItsTemporaryAndFinishes() throws Exception {
     Path target = dir.resolve("r.nc");
-    try (Child child = Child.start("hold", target.toString(), "from the child")) {
-      Path tmp = Path.of(child.await("writing ").substring("writing ".length()));
+    try (ChildProcess child = ChildProcess.start(AtomicWriteChild.class, "hold", target.toString(), "from the child")) {
+      Path tmp = Path.of(child.expect("writing ").substring("writing ".length()));
       Path lock = dir.resolve(tmp.getFileName().toString().replace(".tmp", ".lock"));
       AtomicFiles.replace(target, t -> Files.writeString(t, "from the parent"));
       assertEquals("from the parent", Files.readString(target));
       assertTrue(Files.exists(tmp), "the live writer's temporary survives");
       assertTrue(Files.exists(lock), "and so does its lock file");
       child.send("go on");
-      child.await("done");
+      child.expect("done");
       assertEquals(0, child.exitCode());
     }
     assertEquals("from the child", Files.readString(target), "the live writer's rename landed");
@@ -169,7 +172,7 @@ class AtomicFilesTest {
           tmpSeen.set(tmp);
           writing.countDown();
           try {
-            if (!goOn.await(Child.TIMEOUT_SECONDS, TimeUnit.SECONDS)) throw new IOException("never told to go on");
+            if (!goOn.await(ChildProcess.TIMEOUT_SECONDS, TimeUnit.SECONDS)) throw new IOException("never told to go on");
           } catch (InterruptedException e) {
             throw new IOException(e);
           }
@@ -181,16 +184,16 @@ class AtomicFilesTest {
     }, "slow-writer");
     slow.start();
     try {
-      assertTrue(writing.await(Child.TIMEOUT_SECONDS, TimeUnit.SECONDS));
+      assertTrue(writing.await(ChildProcess.TIMEOUT_SECONDS, TimeUnit.SECONDS));
       AtomicFiles.replace(target, tmp -> Files.writeString(tmp, "fast")); // cleans, and must skip the slow one
       Path lock = dir.resolve(tmpSeen.get().getFileName().toString().replace(".tmp", ".lock"));
-      try (Child probe = Child.start("trylock", lock.toString())) {
-        assertEquals("held", probe.await(""), "another process sees the slow writer's lock as held");
+      try (ChildProcess probe = ChildProcess.start(AtomicWriteChild.class, "trylock", lock.toString())) {
+        assertEquals("held", probe.expect(""), "another process sees the slow writer's lock as held");
       }
       assertTrue(Files.exists(tmpSeen.get()));
     } finally {
       goOn.countDown();
-      slow.join(TimeUnit.SECONDS.toMillis(Child.TIMEOUT_SECONDS));
+      slow.join(TimeUnit.SECONDS.toMillis(ChildProcess.TIMEOUT_SECONDS));
     }
     assertEquals(null, failed.get());
     assertEquals("slow", Files.readString(target));

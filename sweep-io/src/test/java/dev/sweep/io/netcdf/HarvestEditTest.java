@@ -8,14 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.sweep.data.Dataset;
 import dev.sweep.data.Index;
 import dev.sweep.farm.Harvester;
+import dev.sweep.io.testing.ChildProcess;
 import dev.sweep.run.RunFunction;
 import dev.sweep.run.RunOptions;
 import dev.sweep.run.Runner;
 import dev.sweep.space.Combos;
 import dev.sweep.space.Values;
-import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -57,30 +55,24 @@ class HarvestEditTest {
     Path file = dir.resolve("two-jvms.nc");
     Harvester here = Harvester.builder(HarvestChild.runner(), file).build();
     here.harvestCombos(at(0, 1, 2));
-    try (ChildJvm child = ChildJvm.start(EditChild.class, file.toString());
-         Writer commands = new java.io.OutputStreamWriter(child.process().getOutputStream(), StandardCharsets.UTF_8)) {
+    try (ChildProcess child = ChildProcess.start(EditChild.class, file.toString())) {
       assertNotNull(child.await(l -> l.startsWith("ready"), 2, TimeUnit.MINUTES), child.output());
       assertTrue(child.output().contains("ready a=[0, 1, 2]"), child.output());
       here.dropSel(Map.of("a", 1));
-      send(commands, "harvest 5");
+      child.send("harvest 5");
       String line = child.await(l -> l.startsWith("harvested 5"), 2, TimeUnit.MINUTES);
       assertEquals("harvested 5 a=[0, 2, 5]", line, child.output());
       // And the other way: the child drops, this live harvester's next harvest keeps it dropped.
-      send(commands, "drop 0");
+      child.send("drop 0");
       assertEquals("dropped 0 a=[2, 5]", child.await(l -> l.startsWith("dropped 0"), 2, TimeUnit.MINUTES),
           child.output());
       here.harvestCombos(at(6));
       assertEquals(Index.ofInts(2, 5, 6), Netcdf.read(file).coord("a"));
       assertEquals(Index.ofInts(2, 5, 6), here.fullDataset().coord("a"));
-      send(commands, "exit");
+      child.send("exit");
       assertTrue(child.process().waitFor(2, TimeUnit.MINUTES), "the child did not exit");
     }
     HarvesterNetcdfTest.assertConsistent(Netcdf.read(file));
-  }
-
-  private static void send(Writer w, String command) throws IOException {
-    w.write(command + "\n");
-    w.flush();
   }
 
   static double g(int a, int b, int c) {

@@ -3,7 +3,8 @@ package dev.sweep.io.netcdf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.sweep.io.internal.Child;
+import dev.sweep.io.internal.AtomicWriteChild;
+import dev.sweep.io.testing.ChildProcess;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,10 +27,10 @@ class LeftoverFilesTest {
   void netcdfWriteDeletesTheTemporaryOfAKilledWriterAndKeepsALiveOne() throws Exception {
     Path file = dir.resolve("results.nc");
     Netcdf.write(Samples.small(), file);
-    try (Child killed = Child.start("hold", file.toString(), "never");
-        Child live = Child.start("hold", file.toString(), "from the live writer")) {
-      Path dead = Path.of(killed.await("writing ").substring("writing ".length()));
-      Path alive = Path.of(live.await("writing ").substring("writing ".length()));
+    try (ChildProcess killed = ChildProcess.start(AtomicWriteChild.class, "hold", file.toString(), "never");
+        ChildProcess live = ChildProcess.start(AtomicWriteChild.class, "hold", file.toString(), "from the live writer")) {
+      Path dead = Path.of(killed.expect("writing ").substring("writing ".length()));
+      Path alive = Path.of(live.expect("writing ").substring("writing ".length()));
       killed.kill();
       assertEquals(5, names().size(), names().toString());
 
@@ -39,7 +40,7 @@ class LeftoverFilesTest {
       assertTrue(Files.exists(alive), "the live writer's temporary is kept");
       assertEquals("after the kill", Netcdf.read(file).attrs().get("title"));
       live.send("go on");
-      live.await("done");
+      live.expect("done");
       assertEquals(0, live.exitCode());
     }
     assertEquals(List.of("results.nc"), names());

@@ -10,6 +10,7 @@ import dev.sweep.data.Dataset;
 import dev.sweep.farm.Sampler;
 import dev.sweep.io.csv.Trig;
 import dev.sweep.io.internal.FileLocks;
+import dev.sweep.io.testing.ChildProcess;
 import dev.sweep.run.RunFunction;
 import dev.sweep.run.RunOptions;
 import dev.sweep.run.Runner;
@@ -38,8 +39,8 @@ class LockTimeoutStoresTest {
         + "process \\(e\\.g\\. lsof " + Pattern.quote(lockFile.toString()) + "\\), or allow a longer lockTimeout";
   }
 
-  private static ChildJvm holding(Path lockFile) throws Exception {
-    ChildJvm child = ChildJvm.start(LockHolderChild.class, lockFile.toString());
+  private static ChildProcess holding(Path lockFile) throws Exception {
+    ChildProcess child = ChildProcess.start(LockHolderChild.class, lockFile.toString());
     assertNotNull(child.await("locked"::equals, 2, TimeUnit.MINUTES), child.output());
     return child;
   }
@@ -50,13 +51,12 @@ class LockTimeoutStoresTest {
     Sampler s = Sampler.builder(Runner.builder(RunFunction.of(Trig.class, "trig")).vars("out")
         .options(RunOptions.builder().verbosity(0).build()).build(), Trig.defaults())
         .file(csv).seed(3).lockTimeout(Duration.ofMillis(200)).build();
-    try (ChildJvm child = holding(dir.resolve("trig.csv.lock").toAbsolutePath())) {
+    try (ChildProcess child = holding(dir.resolve("trig.csv.lock").toAbsolutePath())) {
       var e = assertThrows(UncheckedIOException.class, () -> s.sampleCombos(4));
       assertTrue(e.getMessage().matches(expected(dir.resolve("trig.csv.lock").toAbsolutePath(), "append to " + csv,
           "PT0.2S")), e.getMessage());
       assertInstanceOf(LockTimeoutException.class, e.getCause());
-      child.process().getOutputStream().write('\n');
-      child.process().getOutputStream().flush();
+      child.send("");
       assertTrue(child.process().waitFor(2, TimeUnit.MINUTES));
     }
     Dataset got = s.sampleCombos(4); // the lock is free: the same sampler goes on
@@ -67,7 +67,7 @@ class LockTimeoutStoresTest {
   void aNetcdfRecordStoreAndFileLocksGiveUpAfterTheirTimeout() throws Exception {
     Path nc = dir.resolve("records.nc").toAbsolutePath();
     Path lockFile = dir.resolve("records.nc.lock").toAbsolutePath();
-    try (ChildJvm child = holding(lockFile)) {
+    try (ChildProcess child = holding(lockFile)) {
       var e = assertThrows(UncheckedIOException.class,
           () -> FileLocks.of(nc, LockWait.atMost(Duration.ofMillis(150))).run(() -> null));
       assertTrue(e.getMessage().matches(expected(lockFile, "write " + nc, "PT0.15S")), e.getMessage());

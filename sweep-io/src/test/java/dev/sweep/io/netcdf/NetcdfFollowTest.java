@@ -10,7 +10,7 @@ import dev.sweep.follow.FrameSlice;
 import dev.sweep.follow.ScanFrame;
 import dev.sweep.follow.StopReason;
 import dev.sweep.io.FollowSources;
-import dev.sweep.io.WriterProcess;
+import dev.sweep.io.testing.ChildProcess;
 import dev.sweep.store.RecordStore;
 import dev.sweep.store.StoreFormatException;
 import java.io.UncheckedIOException;
@@ -36,12 +36,12 @@ class NetcdfFollowTest {
   private static final int W = 6;
   @TempDir Path dir;
 
-  private static WriterProcess writer(String kind, Path file, int points, long delayMs, String... more)
+  private static ChildProcess writer(String kind, Path file, int points, long delayMs, String... more)
       throws Exception {
     List<String> args = new ArrayList<>(List.of(kind, file.toString(), "" + points, "" + H, "" + W, "" + delayMs));
     args.addAll(List.of(more));
-    WriterProcess w = WriterProcess.java(ScanWriterChild.class, args.toArray(String[]::new));
-    w.await("ready");
+    ChildProcess w = ChildProcess.start(ScanWriterChild.class, args.toArray(String[]::new));
+    w.expect("ready");
     return w;
   }
 
@@ -71,15 +71,15 @@ class NetcdfFollowTest {
   @ValueSource(strings = {"netcdf-java", "records"})
   void everyFrameOnceInOrderWhileAJvmWritesThemThenTheFinishedFlag(String kind) throws Exception {
     Path file = dir.resolve("scan.nc");
-    try (WriterProcess w = writer(kind, file, 30, 20); FollowSource nc = FollowSources.open(file)) {
+    try (ChildProcess w = writer(kind, file, 30, 20); FollowSource nc = FollowSources.open(file)) {
       assertTrue(nc instanceof NetcdfFollowSource, nc.toString());
       FrameFollower f = follower(nc, Duration.ofSeconds(60));
       List<ScanFrame> frames = drain(f);
       assertFrames(frames, 30);
       assertEquals(StopReason.FINISHED, f.stopReason().orElseThrow());
       assertFalse(f.timedOut());
-      w.await("done");
-      assertEquals(0, w.waitFor());
+      w.expect("done");
+      assertEquals(0, w.exitCode());
     }
   }
 
@@ -87,14 +87,14 @@ class NetcdfFollowTest {
   @ValueSource(strings = {"netcdf-java", "records"})
   void aStalledWriterTimesTheFollowerOut(String kind) throws Exception {
     Path file = dir.resolve("stall.nc");
-    try (WriterProcess w = writer(kind, file, 20, 5, "stall-after", "7"); FollowSource nc = FollowSources.open(file)) {
-      w.await("stalled");
+    try (ChildProcess w = writer(kind, file, 20, 5, "stall-after", "7"); FollowSource nc = FollowSources.open(file)) {
+      w.expect("stalled");
       FrameFollower f = follower(nc, Duration.ofMillis(500));
       assertFrames(drain(f), 7);
       assertEquals(StopReason.TIMED_OUT, f.stopReason().orElseThrow());
       assertFalse(f.finishedSet());
       w.send("go on");
-      w.await("done");
+      w.expect("done");
     }
   }
 
@@ -102,8 +102,8 @@ class NetcdfFollowTest {
   @ValueSource(strings = {"netcdf-java", "records"})
   void aWriterKilledMidFrameLeavesThatFrameUnyielded(String kind) throws Exception {
     Path file = dir.resolve("killed.nc");
-    try (WriterProcess w = writer(kind, file, 20, 0, "die-mid-frame", "5")) {
-      w.await("mid-frame");
+    try (ChildProcess w = writer(kind, file, 20, 0, "die-mid-frame", "5")) {
+      w.expect("mid-frame");
       w.kill();
       try (FollowSource nc = FollowSources.open(file)) {
         FrameFollower f = follower(nc, Duration.ofMillis(300));
@@ -154,8 +154,8 @@ class NetcdfFollowTest {
   @Test
   void aMissingKeyOrDataPathListsTheFilesVariables() throws Exception {
     Path file = dir.resolve("scan.nc");
-    try (WriterProcess w = writer("netcdf-java", file, 2, 0); FollowSource nc = FollowSources.open(file)) {
-      w.await("done");
+    try (ChildProcess w = writer("netcdf-java", file, 2, 0); FollowSource nc = FollowSources.open(file)) {
+      w.expect("done");
       FollowException e = assertThrows(FollowException.class,
           () -> FrameFollower.builder(nc).keys("keys").data("frame").build());
       assertEquals("no key dataset 'keys' in the NetCDF file " + file + "; it holds key, frame, finished", e.getMessage());

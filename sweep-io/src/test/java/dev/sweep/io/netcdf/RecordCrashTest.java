@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.sweep.io.testing.ChildProcess;
 import dev.sweep.store.RecordStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,7 +34,7 @@ class RecordCrashTest {
     for (int kill = 0; kill < KILLS; kill++) {
       int signals = random.nextInt(1, 6);
       long signalled;
-      try (ChildJvm child = ChildJvm.start(RecordWriterChild.class, nc.toString(), Long.toString(random.nextLong()))) {
+      try (ChildProcess child = ChildProcess.start(RecordWriterChild.class, nc.toString(), Long.toString(random.nextLong()))) {
         int[] seen = {0};
         String line = child.await(l -> l.startsWith(RecordWriterChild.FLUSHED) && ++seen[0] == signals, 120,
             TimeUnit.SECONDS);

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sweep.data.Dataset;
 import dev.sweep.data.Index;
+import dev.sweep.io.testing.ChildProcess;
 import dev.sweep.store.StoreFormatException;
 import dev.sweep.traj.Trajectory;
 import dev.sweep.traj.WriteMode;
@@ -133,7 +134,7 @@ class TrajectoryFileTest {
       int chunk = random.nextInt(5, 200);
       int signals = random.nextInt(1, 4);
       long signalled;
-      try (ChildJvm child = ChildJvm.start(TrajectoryChild.class, "write", nc.toString(), Integer.toString(chunk))) {
+      try (ChildProcess child = ChildProcess.start(TrajectoryChild.class, "write", nc.toString(), Integer.toString(chunk))) {
         int[] seen = {0};
         String line = child.await(l -> l.startsWith(TrajectoryChild.FLUSHED) && ++seen[0] == signals, 120,
             TimeUnit.SECONDS);
@@ -155,22 +156,22 @@ class TrajectoryFileTest {
     Path base = dir.resolve("out").resolve("run").resolve("ou.nc"); // the directories do not exist yet
     Path go = dir.resolve("go");
     int parts = 3;
-    List<ChildJvm> children = new ArrayList<>();
+    List<ChildProcess> children = new ArrayList<>();
     try {
       for (int rank = 0; rank < parts; rank++) {
-        children.add(ChildJvm.start(TrajectoryChild.class, "part", Trajectory.partFile(base, rank).toString(),
+        children.add(ChildProcess.start(TrajectoryChild.class, "part", Trajectory.partFile(base, rank).toString(),
             Integer.toString(rank), go.toString()));
       }
-      for (ChildJvm c : children) {
+      for (ChildProcess c : children) {
         assertNotNull(c.await(TrajectoryChild.READY::equals, 120, TimeUnit.SECONDS), c::output);
       }
       Files.createFile(go); // all at once: each creates the directories and its file
-      for (ChildJvm c : children) {
+      for (ChildProcess c : children) {
         assertNotNull(c.await("done"::equals, 120, TimeUnit.SECONDS), c::output);
         assertEquals(0, c.process().waitFor(60, TimeUnit.SECONDS) ? c.process().exitValue() : -1, c::output);
       }
     } finally {
-      for (ChildJvm c : children) c.close();
+      for (ChildProcess c : children) c.close();
     }
     List<Path> files = new ArrayList<>();
     for (int rank = 0; rank < parts; rank++) files.add(Trajectory.partFile(base, rank));

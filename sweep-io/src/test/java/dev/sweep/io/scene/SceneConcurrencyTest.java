@@ -2,6 +2,7 @@ package dev.sweep.io.scene;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import dev.sweep.io.testing.ChildProcess;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -18,11 +19,11 @@ class SceneConcurrencyTest {
   @TempDir Path dir;
 
   /** Starts the children, waits until each is ready, then releases them all at once. */
-  private static void startTogether(List<Child> children) throws Exception {
-    for (Child c : children) assertTrue(c.await("ready", 120, TimeUnit.SECONDS), () -> "child not ready: " + c.lines());
-    for (Child c : children) c.send("go");
-    for (Child c : children) {
-      assertTrue(c.await("done", 180, TimeUnit.SECONDS), () -> "child did not finish: " + c.lines());
+  private static void startTogether(List<ChildProcess> children) throws Exception {
+    for (ChildProcess c : children) assertTrue(c.awaitLine("ready", 120, TimeUnit.SECONDS), () -> "child not ready: " + c.lines());
+    for (ChildProcess c : children) c.send("go");
+    for (ChildProcess c : children) {
+      assertTrue(c.awaitLine("done", 180, TimeUnit.SECONDS), () -> "child did not finish: " + c.lines());
       assertEquals(0, c.waitFor(60, TimeUnit.SECONDS), () -> "child failed: " + c.lines());
     }
   }
@@ -30,12 +31,12 @@ class SceneConcurrencyTest {
   @Test
   void fourJvmsCreatingScenesInOneParentGetDistinctDirectories() throws Exception {
     int each = 25;
-    List<Child> children = new ArrayList<>();
+    List<ChildProcess> children = new ArrayList<>();
     try {
-      for (int k = 0; k < 4; k++) children.add(Child.start(CreateScenesChild.class, dir.toString(), "" + each, "1"));
+      for (int k = 0; k < 4; k++) children.add(ChildProcess.start(CreateScenesChild.class, dir.toString(), "" + each, "1"));
       startTogether(children);
       List<String> paths = new ArrayList<>();
-      for (Child c : children) {
+      for (ChildProcess c : children) {
         for (String line : c.lines()) if (line.startsWith("scene ")) paths.add(line.substring(6));
       }
       assertEquals(4 * each, paths.size());
@@ -46,18 +47,18 @@ class SceneConcurrencyTest {
       for (int i = 0; i < 4 * each; i++) expected.add(i);
       assertEquals(expected, ids);
     } finally {
-      for (Child c : children) c.close();
+      for (ChildProcess c : children) c.close();
     }
   }
 
   @Test
   void jvmsCreatingBatchesAtOnceGetConsecutiveIdsEach() throws Exception {
-    List<Child> children = new ArrayList<>();
+    List<ChildProcess> children = new ArrayList<>();
     try {
-      for (int k = 0; k < 3; k++) children.add(Child.start(CreateScenesChild.class, dir.toString(), "8", "3"));
+      for (int k = 0; k < 3; k++) children.add(ChildProcess.start(CreateScenesChild.class, dir.toString(), "8", "3"));
       startTogether(children);
       List<Integer> ids = new ArrayList<>();
-      for (Child c : children) {
+      for (ChildProcess c : children) {
         List<Integer> mine = new ArrayList<>();
         for (String line : c.lines()) {
           if (line.startsWith("scene ")) mine.add(Scene.at(Path.of(line.substring(6))).id().getAsInt());
@@ -72,7 +73,7 @@ class SceneConcurrencyTest {
       assertEquals(ids.size(), new HashSet<>(ids).size());
       assertEquals(72, Scene.list(dir).size(), "ids given back after a lost race leave no directory behind");
     } finally {
-      for (Child c : children) c.close();
+      for (ChildProcess c : children) c.close();
     }
   }
 
@@ -80,10 +81,10 @@ class SceneConcurrencyTest {
   void concurrentPropertyUpdatesFromThreeJvmsKeepEveryKey() throws Exception {
     Scene scene = Scene.create(dir);
     scene.put("before", "kept");
-    List<Child> children = new ArrayList<>();
+    List<ChildProcess> children = new ArrayList<>();
     try {
       for (String prefix : List.of("a", "b", "c")) {
-        children.add(Child.start(PutPropertiesChild.class, scene.path().toString(), prefix, "30"));
+        children.add(ChildProcess.start(PutPropertiesChild.class, scene.path().toString(), prefix, "30"));
       }
       startTogether(children);
       Map<String, Object> p = scene.properties();
@@ -93,7 +94,7 @@ class SceneConcurrencyTest {
         for (int i = 0; i < 30; i++) assertEquals(i, p.get(prefix + "_" + i));
       }
     } finally {
-      for (Child c : children) c.close();
+      for (ChildProcess c : children) c.close();
     }
   }
 }
