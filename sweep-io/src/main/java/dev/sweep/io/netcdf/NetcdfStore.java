@@ -153,7 +153,7 @@ public final class NetcdfStore implements DatasetStore {
     public dev.sweep.store.RecordStore openRecords(Path path, dev.sweep.store.RecordStore.Mode mode,
         dev.sweep.store.LockWait wait) {
       openRecordsCheck(path);
-      return NetcdfRecordStore.open(path, mode, NetcdfRecordStore.Sync.EACH_APPEND, wait);
+      return NetcdfRecordStore.open(path, mode, NetcdfRecordStore.Sync.ON_CLOSE, wait);
     }
 
     private static void openRecordsCheck(Path path) {
