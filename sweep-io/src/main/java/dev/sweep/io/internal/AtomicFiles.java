@@ -16,7 +16,13 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -47,11 +53,19 @@ import org.slf4j.LoggerFactory;
  * permissions (as the target would be; {@code Files.createTempFile} would make them private). Beside
  * each, the writer holds an exclusive lock on {@code .<name>.<same digits>.lock} for as long as the
  * temporary exists. A process killed while writing leaves both behind; the next {@link #replace} of
- * the same target deletes every temporary whose lock it can take, so never one that another live
- * process (or this one) is writing. The lock sits on its own file because a POSIX lock on the
+ * a file in that directory deletes every temporary whose lock it can take, so never one that another
+ * live process (or this one) is writing. The lock sits on its own file because a POSIX lock on the
  * temporary itself would be dropped as soon as the library writing it (netcdf-java, the NetCDF C
- * library) closes its own descriptor. Temporaries without a lock file (left by sweep 0.1, which did
- * not lock) are deleted once they are {@link #UNLOCKED_STALE_AFTER} old.
+ * library) closes its own descriptor. Temporaries of the target without a lock file (left by sweep
+ * 0.1, which did not lock) are deleted once they are {@link #UNLOCKED_STALE_AFTER} old.
+ *
+ * <p><b>Looking for leftovers costs a directory listing</b>, which grows with the directory: a scene
+ * of thousands of frames, a results directory of many files. So a replace lists the directory only
+ * if something else may have left a leftover there since this JVM last looked: on its first replace
+ * there, when the directory's modification time differs from the one this JVM's last replace there
+ * left (another process created or deleted an entry), and at least every {@link #RESCAN_AFTER}
+ * (which also covers file systems whose timestamps are too coarse to show a change). Leftovers are
+ * garbage, never data, so a late clean-up loses nothing.
  *
  * <p><b>Freeing the replaced file off the writer's path.</b> Renaming a new file over a large old one
  * makes the file system free the old blocks inside {@code rename} (about 90 ms for 80 MB on ext4
@@ -59,8 +73,8 @@ import org.slf4j.LoggerFactory;
  * {@link #KEEP_ASIDE_BYTES} or more, a hard link {@code .<name>.<random>.old} taken just before the
  * rename keeps those blocks alive, so the rename is cheap, and a background daemon thread deletes the
  * link. A shutdown hook waits up to ten seconds for pending deletions, so a short-lived process leaves
- * no link behind; links left by a process that died first are deleted at the next replace of the same
- * file. {@link #awaitReleased} waits for the pending deletions.
+ * no link behind; links left by a process that died first are deleted by the next look for
+ * leftovers in that directory. {@link #awaitReleased} waits for the pending deletions.
  */
 public final class AtomicFiles {
   private static final Logger log = LoggerFactory.getLogger(AtomicFiles.class);
@@ -92,7 +106,27 @@ public final class AtomicFiles {
     void write(Path temporary) throws IOException;
   }
 
+  /**
+   * The longest a replace goes without listing its directory for leftovers, even when the directory
+   * looks unchanged.
+   */
+  public static final Duration RESCAN_AFTER = Duration.ofSeconds(30);
+
   private static final Pattern TOKEN = Pattern.compile("[0-9a-f]{1,16}"); // sweep 0.1 wrote 1 to 16 digits
+  private static final Pattern LOCKED_TOKEN = Pattern.compile("[0-9a-f]{16}"); // what a writer with a lock file names
+
+  /** A directory's modification time as this JVM's last replace there left it, and when it was last listed. */
+  private record Look(FileTime modified, long listedAt) {}
+
+  /** The directories this JVM replaced files in lately (least recently used dropped first). */
+  private static final Map<Path, Look> LOOKS = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<Path, Look> eldest) {
+      return size() > 256;
+    }
+  });
 
   /** Lock files of writes in progress in this JVM; never opened by the cleaner (see {@link #cleanStale}). */
   private static final Set<Path> WRITING = ConcurrentHashMap.newKeySet();
@@ -154,7 +188,7 @@ public final class AtomicFiles {
       throw failure(abs, "its directory " + dir + " does not exist", null);
     }
     if (Files.isDirectory(abs)) throw failure(abs, "it is a directory", null);
-    cleanStale(abs);
+    long listedAt = cleanStaleIfChanged(dir, abs);
     String token = null;
     Path lockFile = null;
     FileChannel lockChannel = null;
@@ -202,6 +236,7 @@ public final class AtomicFiles {
         }
       }
       if (lockFile != null) WRITING.remove(lockFile);
+      if (moved) remember(dir, listedAt); // after the last change this write makes to the directory
     }
   }
 
@@ -224,40 +259,96 @@ public final class AtomicFiles {
   }
 
   /**
-   * Deletes the temporary files and lock files that earlier writes of the target left behind: those
-   * whose lock can be taken (their writer died) and, without a lock file, those older than
-   * {@link #UNLOCKED_STALE_AFTER}. A temporary that a live process is writing is never touched.
-   * Problems are logged, never thrown: a leftover is no reason to fail a write.
+   * Looks for leftovers in the directory unless nothing can have left one since this JVM's last
+   * replace there (see the class comment).
    *
-   * @param target the file whose leftovers to delete
+   * @return when the directory was last listed, as {@link System#nanoTime()}
+   */
+  private static long cleanStaleIfChanged(Path dir, Path target) {
+    Look last = LOOKS.get(dir);
+    long now = System.nanoTime();
+    if (last != null && now - last.listedAt() < RESCAN_AFTER.toNanos() && last.modified().equals(modified(dir))) {
+      return last.listedAt();
+    }
+    cleanStale(target);
+    return now;
+  }
+
+  /** Notes the directory's modification time after a replace of this JVM, which left no leftover. */
+  private static void remember(Path dir, long listedAt) {
+    FileTime m = modified(dir);
+    if (m != null) LOOKS.put(dir, new Look(m, listedAt));
+  }
+
+  /** {@return the directory's modification time; null if it cannot be read} */
+  private static FileTime modified(Path dir) {
+    try {
+      return Files.getLastModifiedTime(dir);
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  /**
+   * Deletes what writes in the target's directory left behind: temporary files and lock files whose
+   * lock can be taken (their writer died), hard links to replaced files that no live writer of this
+   * JVM is about to delete, and, without a lock file, temporaries of the target older than
+   * {@link #UNLOCKED_STALE_AFTER}. A temporary that a live process is writing is never touched; only
+   * names this class makes are considered ({@code .<name>.<16 hex digits>.tmp} and {@code .lock}
+   * for any name, and {@code .<name>.<hex>.old} beside an existing {@code <name>}). Problems are
+   * logged, never thrown: a leftover is no reason to fail a write.
+   *
+   * @param target the file about to be written; its directory is listed
    */
   public static void cleanStale(Path target) {
     Path abs = target.toAbsolutePath().normalize();
     Path dir = abs.getParent();
-    String prefix = "." + abs.getFileName() + ".";
-    try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir, p -> {
-      String n = p.getFileName().toString();
-      return n.startsWith(prefix) && (n.endsWith(".tmp") || n.endsWith(".lock"));
-    })) {
-      Set<String> tokens = new java.util.TreeSet<>();
+    String own = "." + abs.getFileName() + ".";
+    Set<String> names = new HashSet<>();
+    Set<String> stems = new java.util.TreeSet<>();
+    List<String> links = new ArrayList<>();
+    try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
       for (Path p : ds) {
         String n = p.getFileName().toString();
-        String token = n.substring(prefix.length(), n.lastIndexOf('.'));
-        if (TOKEN.matcher(token).matches()) tokens.add(token);
-      }
-      for (String token : tokens) {
-        try {
-          cleanStale(dir, prefix + token);
-        } catch (IOException | RuntimeException e) {
-          log.debug("cannot clean up {}{}.*: {}", dir.resolve(prefix), token, e.toString());
+        names.add(n);
+        if (!n.startsWith(".")) continue;
+        int dot = n.lastIndexOf('.');
+        int before = n.lastIndexOf('.', dot - 1);
+        if (before <= 1) continue; // no name between the leading dot and the token
+        String suffix = n.substring(dot);
+        String token = n.substring(before + 1, dot);
+        if (suffix.equals(".old")) {
+          if (TOKEN.matcher(token).matches()) links.add(n);
+        } else if (suffix.equals(".tmp") || suffix.equals(".lock")) {
+          boolean ours = n.startsWith(own) && before == own.length() - 1;
+          if (LOCKED_TOKEN.matcher(token).matches() || ours && TOKEN.matcher(token).matches()) {
+            stems.add(n.substring(0, dot));
+          }
         }
       }
     } catch (IOException | RuntimeException e) {
-      log.debug("cannot look for leftover temporary files of {}: {}", abs, e.toString());
+      log.debug("cannot look for leftover temporary files in {}: {}", dir, e.toString());
+      return;
+    }
+    for (String stem : stems) {
+      try {
+        cleanStale(dir, stem, stem.startsWith(own) && stem.lastIndexOf('.') == own.length() - 1);
+      } catch (IOException | RuntimeException e) {
+        log.debug("cannot clean up {}.*: {}", dir.resolve(stem), e.toString());
+      }
+    }
+    for (String link : links) {
+      String of = link.substring(1, link.lastIndexOf('.', link.length() - 5));
+      Path p = dir.resolve(link);
+      if (names.contains(of) && !PENDING.contains(p)) delete(p, "the leftover link to a replaced file");
     }
   }
 
-  private static void cleanStale(Path dir, String stem) throws IOException {
+  /**
+   * Deletes one write's leftover temporary and lock file if its writer is gone; {@code unlocked}
+   * allows deleting an old temporary without a lock file (the target's own, from sweep 0.1).
+   */
+  private static void cleanStale(Path dir, String stem, boolean unlocked) throws IOException {
     Path tmp = dir.resolve(stem + ".tmp");
     Path lockFile = dir.resolve(stem + ".lock");
     // Closing any channel on a file drops every POSIX lock this process holds on it, so the lock
@@ -270,7 +361,7 @@ public final class AtomicFiles {
     } catch (NoSuchFileException e) {
       // No lock file: the temporary comes from a version that did not lock, or its writer finished.
       // A writer takes its lock before creating the temporary and deletes it after the rename.
-      if (isOlderThan(tmp, UNLOCKED_STALE_AFTER)) delete(tmp, "an unlocked leftover");
+      if (unlocked && isOlderThan(tmp, UNLOCKED_STALE_AFTER)) delete(tmp, "an unlocked leftover");
       return;
     }
     try (ch) {
@@ -349,7 +440,6 @@ public final class AtomicFiles {
    */
   private static Path keepAside(Path target) {
     if (!Files.isRegularFile(target)) return null;
-    deleteStaleLinks(target);
     try {
       if (Files.size(target) < KEEP_ASIDE_BYTES) return null;
     } catch (IOException e) {
@@ -379,22 +469,18 @@ public final class AtomicFiles {
 
   private static void release(Path link) {
     try {
+      Path dir = link.getParent();
+      FileTime before = modified(dir);
       Files.deleteIfExists(link);
+      // The deletion is this JVM's own: a directory that looked unchanged before it still does.
+      FileTime after = modified(dir);
+      if (before != null && after != null) {
+        LOOKS.computeIfPresent(dir, (d, look) -> look.modified().equals(before) ? new Look(after, look.listedAt()) : look);
+      }
     } catch (IOException e) {
       log.warn("cannot delete {}: {}", link, e.toString());
     } finally {
       PENDING.remove(link);
-    }
-  }
-
-  private static void deleteStaleLinks(Path target) {
-    String prefix = "." + target.getFileName() + ".";
-    try (DirectoryStream<Path> ds = Files.newDirectoryStream(target.getParent(), prefix + "*.old")) {
-      for (Path p : ds) {
-        if (!PENDING.contains(p.toAbsolutePath())) Files.deleteIfExists(p);
-      }
-    } catch (IOException e) {
-      log.debug("cannot list old links of {}: {}", target, e.toString());
     }
   }
 

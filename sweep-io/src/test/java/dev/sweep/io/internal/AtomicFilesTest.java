@@ -226,6 +226,35 @@ class AtomicFilesTest {
   }
 
   @Test
+  void leftoversOfOtherFilesInTheDirectoryGoToo() throws Exception {
+    Files.writeString(dir.resolve("s.nc"), "s");
+    Files.writeString(dir.resolve(".s.nc.00000000000000bb.tmp"), "killed while writing s.nc");
+    Files.writeString(dir.resolve(".s.nc.00000000000000bb.lock"), "");
+    Files.createLink(dir.resolve(".s.nc.3c.old"), dir.resolve("s.nc")); // a replaced s.nc whose deleter died
+    Files.writeString(dir.resolve(".gone.nc.3c.old"), "no gone.nc beside it: not taken for a link");
+    Files.writeString(dir.resolve(".t.nc.77aa.tmp"), "a short token without a lock file: not ours to judge");
+    AtomicFiles.replace(dir.resolve("r.nc"), tmp -> Files.writeString(tmp, "new"));
+    assertEquals(List.of(".gone.nc.3c.old", ".t.nc.77aa.tmp", "r.nc", "s.nc"), names());
+  }
+
+  @Test
+  void aDirectoryIsListedAgainOnlyWhenSomethingElseChangedIt() throws Exception {
+    Path target = dir.resolve("r.nc");
+    AtomicFiles.replace(target, tmp -> Files.writeString(tmp, "first"));
+    FileTime left = Files.getLastModifiedTime(dir);
+    Path tmp = Files.writeString(dir.resolve(".r.nc.00000000000000cc.tmp"), "killed while writing r.nc");
+    Path lock = Files.writeString(dir.resolve(".r.nc.00000000000000cc.lock"), "");
+    // As if the leftover had been made within the same clock tick as the first replace: unseen.
+    Files.setLastModifiedTime(dir, left);
+    AtomicFiles.replace(target, t -> Files.writeString(t, "second"));
+    assertTrue(Files.exists(tmp) && Files.exists(lock), "a directory unchanged since the last replace is not listed");
+    Files.setLastModifiedTime(dir, FileTime.from(left.toInstant().minusSeconds(5))); // another process's change
+    AtomicFiles.replace(target, t -> Files.writeString(t, "third"));
+    assertEquals(List.of("r.nc"), names(), "a changed directory is listed and the leftover deleted");
+    assertEquals("third", Files.readString(target));
+  }
+
+  @Test
   void syncDirectoryOfAMissingDirectoryIsNoError() {
     AtomicFiles.syncDirectory(dir.resolve("missing"));
   }
