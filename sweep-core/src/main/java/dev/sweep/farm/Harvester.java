@@ -483,7 +483,13 @@ public final class Harvester {
     if (failure != null || stopped != null) result = completedPart(result);
     try {
       if (result != null) sync(result, policy, journal, true);
-      else if (journal != null) journal.delete(); // nothing completed, so nothing was saved in it
+      else if (journal != null) { // nothing completed, so nothing was saved in it
+        Journal unused = journal;
+        synced.locked(false, () -> {
+          unused.delete();
+          return null;
+        });
+      }
     } catch (RuntimeException e) {
       if (journal != null) journal.release();
       if (failure == null) throw e;

@@ -42,6 +42,13 @@ import org.slf4j.LoggerFactory;
  * the owner, because closing any descriptor of a file drops every POSIX lock the process holds on it;
  * for the same reason a JVM never probes the lock files of its own live journals.
  *
+ * <p><b>Finding them costs a stat, not a listing.</b> Before its first journal a harvest creates the
+ * marker {@code .<name>.journal} beside the file; a recovery that finds no marker knows there is no
+ * journal without listing the directory, which for a directory of many files would cost more than a
+ * small harvest. A recovery that lists the directory and finds no journal deletes the marker. Both
+ * happen under the file's lock, like the creation of every journal, so a journal never exists
+ * without its marker.
+ *
  * <p><b>Entries.</b> An entry is a header (a tag, the number of runs, the payload's length, and a
  * CRC-32 of those) and the payload ({@link JournalCodec}) with its own CRC-32. A kill in the middle
  * of a write leaves a torn last entry, which recovery detects and drops with a warning that says how
@@ -94,6 +101,11 @@ final class Journal {
     return "." + file.getFileName() + ".journal-";
   }
 
+  /** {@return the file that exists while the harvested file may have journals: {@code .<name>.journal}} */
+  private static Path marker(Path dir, Path file) {
+    return dir.resolve("." + file.getFileName() + ".journal");
+  }
+
   /**
    * Creates this call's journal beside the file; call while holding the file's lock, so that no
    * recovery can take the new journal for a dead one before its lock is held.
@@ -112,6 +124,11 @@ final class Journal {
       RandomAccessFile raf = null;
       LIVE.add(lockFile);
       try {
+        try {
+          Files.createFile(marker(dir, file)); // before the journal, so a recovery looks for it
+        } catch (FileAlreadyExistsException e) {
+          // another journal, live or dead, made it
+        }
         ch = FileChannel.open(lockFile, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         ch.lock();
         Files.createFile(journal);
@@ -200,13 +217,24 @@ final class Journal {
     }
   }
 
-  /** Deletes the journal, once its entries are in the file; the lock goes last. */
+  /**
+   * Deletes the journal, once its entries are in the file; the lock goes last, then the marker if no
+   * other journal is left. Call while holding the file's lock.
+   */
   void delete() {
     closeQuietly(null, out);
     deleteQuietly(journal);
     deleteQuietly(lockFile);
     closeQuietly(lockChannel, null);
     LIVE.remove(lockFile);
+    Path dir = journal.getParent();
+    String name = journal.getFileName().toString();
+    String prefix = name.substring(0, name.length() - 16); // .<name>.journal-
+    try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir, p -> p.getFileName().toString().startsWith(prefix))) {
+      if (!ds.iterator().hasNext()) deleteQuietly(dir.resolve(prefix.substring(0, prefix.length() - 1)));
+    } catch (IOException e) {
+      LOG.debug("cannot look for other journals in {}: {}", dir, e.toString());
+    }
   }
 
   /**
@@ -270,6 +298,8 @@ final class Journal {
 
   /**
    * The journals beside the file whose owners are gone, read; call while holding the file's lock.
+   * Without the marker it is one stat; with it, a listing of the directory (the marker goes if no
+   * journal is left).
    * Journals of live owners (locked by another process, or live in this JVM) are left alone. A
    * damaged journal gives what its complete entries hold, with a warning for what is lost.
    *
@@ -278,6 +308,8 @@ final class Journal {
    */
   static List<Recovered> recover(Path file) {
     Path dir = realDirectory(file);
+    Path marker = marker(dir, file);
+    if (!Files.exists(marker)) return List.of();
     List<Path> journals = new ArrayList<>();
     try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir, p -> {
       String n = p.getFileName().toString();
@@ -288,6 +320,10 @@ final class Journal {
       return List.of();
     } catch (IOException e) {
       LOG.warn("cannot look for checkpoint journals of {}: {}", file, e.toString());
+      return List.of();
+    }
+    if (journals.isEmpty()) {
+      deleteQuietly(marker); // the last journal is gone; the next one makes it again
       return List.of();
     }
     List<Recovered> out = new ArrayList<>();

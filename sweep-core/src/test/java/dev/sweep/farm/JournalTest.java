@@ -158,7 +158,31 @@ class JournalTest {
     Path file = dir.resolve("x.nc");
     Path stranger = dir.resolve(".x.nc.journal-0123456789abcdef");
     Files.write(stranger, "not a journal at all".getBytes());
+    Files.createFile(dir.resolve(".x.nc.journal")); // the marker a journal leaves, so the directory is listed
     assertEquals(List.of(), Journal.recover(file));
     assertArrayEquals("not a journal at all".getBytes(), Files.readAllBytes(stranger));
+  }
+
+  @Test
+  void theMarkerTellsARecoveryWhetherToListTheDirectory() throws IOException {
+    Path file = dir.resolve("m.nc");
+    Path marker = dir.resolve(".m.nc.journal");
+    assertFalse(Files.exists(marker));
+    Journal live = Journal.create(file, MergePolicy.NEW_WINS);
+    assertTrue(Files.exists(marker), "the first journal makes the marker");
+    assertEquals(List.of(), Journal.recover(file), "a live journal is not recovered");
+    assertTrue(Files.exists(marker), "and its marker stays");
+    live.delete();
+    // Only create() makes journals, and it makes the marker first: a journal file without one is not looked for.
+    assertFalse(Files.exists(marker), "deleting the last journal deletes the marker");
+    Files.write(dir.resolve(".m.nc.journal-00000000000000ff"), new byte[0]); // an owner killed at once
+    assertEquals(List.of(), Journal.recover(file), "no marker: the directory is not listed");
+    Files.createFile(marker);
+    List<Journal.Recovered> found = Journal.recover(file);
+    assertEquals(1, found.size(), "with the marker it is");
+    found.get(0).finish();
+    assertTrue(Files.exists(marker), "a recovery that found a journal keeps the marker");
+    assertEquals(List.of(), Journal.recover(file));
+    assertFalse(Files.exists(marker), "a recovery that finds no journal deletes it");
   }
 }
