@@ -102,6 +102,47 @@ final class Bulk {
     }
   }
 
+  /**
+   * Puts {@code rows} rows of {@code perRow} values of a float64, float32 or int32 column, from
+   * element {@code from}, big-endian into the buffer: row {@code r} at {@code into.position() + r *
+   * stride} bytes. One bulk byte-swapping copy per row, from the column's native buffer.
+   */
+  static void putBigEndian(Column c, long from, int rows, int perRow, java.nio.ByteBuffer into, int stride) {
+    if (rows == 0 || perRow == 0) return;
+    java.nio.ByteBuffer dst = into.duplicate().order(java.nio.ByteOrder.BIG_ENDIAN);
+    int base = into.position();
+    int at = index(from);
+    int size = c.type() == DType.DOUBLE ? 8 : 4;
+    if (stride == perRow * size) { // contiguous rows: one copy
+      perRow = Math.multiplyExact(rows, perRow);
+      rows = 1;
+    }
+    switch (c.type()) {
+      case DOUBLE -> {
+        java.nio.DoubleBuffer src = c.array().data().asNioDouble();
+        for (int r = 0; r < rows; r++, at += perRow) {
+          dst.position(base + r * stride);
+          dst.asDoubleBuffer().put(src.slice(at, perRow));
+        }
+      }
+      case FLOAT -> {
+        java.nio.FloatBuffer src = c.array().data().asNioFloat();
+        for (int r = 0; r < rows; r++, at += perRow) {
+          dst.position(base + r * stride);
+          dst.asFloatBuffer().put(src.slice(at, perRow));
+        }
+      }
+      case INT -> {
+        java.nio.IntBuffer src = c.array().data().asNioInt();
+        for (int r = 0; r < rows; r++, at += perRow) {
+          dst.position(base + r * stride);
+          dst.asIntBuffer().put(src.slice(at, perRow));
+        }
+      }
+      default -> throw new IllegalArgumentException("no bulk big-endian copy of " + c.type());
+    }
+  }
+
   private static int index(long from) {
     return Math.toIntExact(from);
   }

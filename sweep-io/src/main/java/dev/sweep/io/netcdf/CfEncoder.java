@@ -198,19 +198,16 @@ final class CfEncoder {
       case DOUBLE:
         type = DataType.DOUBLE;
         attrs.add(new Attribute("_FillValue", Double.NaN));
-        rows = (first, count) -> Array.factory(DataType.DOUBLE, slab(shape, count),
-            Bulk.doubles(col, (long) first * perRow, count * perRow));
+        rows = new ColumnRows(col, DataType.DOUBLE, shape, perRow);
         break;
       case FLOAT:
         type = DataType.FLOAT;
         attrs.add(new Attribute("_FillValue", Float.NaN));
-        rows = (first, count) -> Array.factory(DataType.FLOAT, slab(shape, count),
-            Bulk.floats(col, (long) first * perRow, count * perRow));
+        rows = new ColumnRows(col, DataType.FLOAT, shape, perRow);
         break;
       case INT:
         type = DataType.INT;
-        rows = (first, count) -> Array.factory(DataType.INT, slab(shape, count),
-            Bulk.ints(col, (long) first * perRow, count * perRow));
+        rows = new ColumnRows(col, DataType.INT, shape, perRow);
         break;
       case LONG:
         if (nc3) {
@@ -290,6 +287,27 @@ final class CfEncoder {
   }
 
   /** The shape of a slab of {@code count} rows of a variable of the given shape. */
+  /**
+   * The rows of a float64, float32 or int32 column, read into an array or put big-endian straight
+   * from the column's buffer (no copy in between).
+   */
+  private record ColumnRows(Column col, DataType type, int[] shape, int perRow) implements NcFile.Rows {
+    @Override
+    public Array read(int first, int count) {
+      long from = (long) first * perRow;
+      int n = count * perRow;
+      Object values = type == DataType.DOUBLE ? Bulk.doubles(col, from, n)
+          : type == DataType.FLOAT ? Bulk.floats(col, from, n) : Bulk.ints(col, from, n);
+      return Array.factory(type, slab(shape, count), values);
+    }
+
+    @Override
+    public boolean putBigEndian(int first, int count, java.nio.ByteBuffer into, int stride) {
+      Bulk.putBigEndian(col, (long) first * perRow, count, perRow, into, stride);
+      return true;
+    }
+  }
+
   private static int[] slab(int[] shape, int count) {
     int[] s = shape.clone();
     if (s.length > 0) s[0] = count;

@@ -80,7 +80,7 @@ final class Nc3Records {
   static void writeRecords(FileChannel ch, Section s, Map<String, NcFile.Var> vars, Map<String, Integer> stringLengths,
       long first, int count) throws IOException {
     int perChunk = (int) Math.max(1, Math.min(count, NcFile.SLAB_BYTES / Math.max(1, s.recordBytes())));
-    ByteBuffer buf = ByteBuffer.allocateDirect(Math.toIntExact(perChunk * s.recordBytes())).order(ByteOrder.BIG_ENDIAN);
+    ByteBuffer buf = WriteBuffers.borrow(Math.toIntExact(perChunk * s.recordBytes()));
     for (int from = 0; from < count; from += perChunk) {
       int n = Math.min(perChunk, count - from);
       buf.clear();
@@ -88,9 +88,20 @@ final class Nc3Records {
       for (FormatProbe.Nc3Var fv : s.vars()) {
         NcFile.Var v = vars.get(fv.name());
         if (v == null) throw new IOException("no values for the record variable '" + fv.name() + "'");
-        Array a = v.rows().read(from, n);
         long per = fv.bytes();
         long slot = s.vars().size() == 1 ? per : pad4(per);
+        if (rowBytes(v) == per) {
+          buf.position(Math.toIntExact(offsetInRecord));
+          if (v.rows().putBigEndian(from, n, buf, Math.toIntExact(s.recordBytes()))) {
+            for (int r = 0; slot > per && r < n; r++) {
+              long at = r * s.recordBytes() + offsetInRecord;
+              for (long k = per; k < slot; k++) buf.put(Math.toIntExact(at + k), (byte) 0); // the padding to 4 bytes
+            }
+            offsetInRecord += slot;
+            continue;
+          }
+        }
+        Array a = v.rows().read(from, n);
         DataType t = a.getDataType();
         if (t == DataType.CHAR || t == DataType.BYTE || per % t.getSize() != 0) {
           byte[] bytes = bigEndian(v, a, stringLengths.get(fv.name()));
@@ -118,6 +129,14 @@ final class Nc3Records {
       long pos = s.start() + (first + from) * s.recordBytes();
       while (buf.hasRemaining()) pos += ch.write(buf, pos);
     }
+  }
+
+  /** {@return the bytes of one row (record) of a variable's values, as encoded} */
+  private static long rowBytes(NcFile.Var v) {
+    long n = v.type().getSize();
+    int[] shape = v.shape();
+    for (int d = 1; d < shape.length; d++) n *= shape[d];
+    return n;
   }
 
   private static IOException sizeMismatch(FormatProbe.Nc3Var fv, long bytesPerRecord) {

@@ -106,5 +106,17 @@ record NcFile(List<Dim> dims, List<Var> vars, List<Attribute> attrs) {
   @FunctionalInterface
   interface Rows {
     Array read(int first, int count) throws IOException;
+
+    /**
+     * Puts rows {@code [first, first + count)} as NetCDF stores them (big-endian) into the buffer,
+     * row {@code r} at {@code into.position() + r * stride} bytes, straight from where the values
+     * live, if these rows can; the buffer's position is then undefined. Writers call it before
+     * {@link #read}, which copies the values into a new array first.
+     *
+     * @return false if these rows cannot (the caller then reads and converts them)
+     */
+    default boolean putBigEndian(int first, int count, java.nio.ByteBuffer into, int stride) {
+      return false;
+    }
   }
 }

@@ -260,14 +260,18 @@ final class NetcdfWriter {
         long rowBytes = at.bytes() / rows;
         int step = v.rowsPerSlab();
         for (int first = 0; first < rows; first += step) {
-          Array a = v.rows().read(first, Math.min(step, rows - first));
-          long bytes = a.getSize() * v.type().getSize();
-          if (buf == null || buf.capacity() < bytes) {
-            buf = ByteBuffer.allocateDirect(Math.toIntExact(bytes)).order(ByteOrder.BIG_ENDIAN);
-          }
+          int count = Math.min(step, rows - first);
+          int bytes = Math.toIntExact(count * rowBytes);
+          if (buf == null || buf.capacity() < bytes) buf = WriteBuffers.borrow(bytes);
           buf.clear();
-          putBigEndian(buf, a);
-          buf.flip();
+          if (!v.rows().putBigEndian(first, count, buf, (int) rowBytes)) {
+            Array a = v.rows().read(first, count);
+            if (a.getSize() * v.type().getSize() != bytes) {
+              throw new IOException("variable '" + v.name() + "' gave " + a.getSize() + " values for " + bytes + " bytes");
+            }
+            putBigEndian(buf, a);
+          }
+          buf.position(0).limit(bytes);
           long pos = at.begin() + first * rowBytes;
           while (buf.hasRemaining()) pos += ch.write(buf, pos);
         }
