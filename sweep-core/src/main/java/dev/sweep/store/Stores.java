@@ -25,11 +25,23 @@ public final class Stores {
   private Stores() {}
 
   /**
-   * {@return every registered provider, in class-path order}
+   * {@return every registered provider, in class-path order; unmodifiable}
    *
    * @throws IllegalStateException if two providers share a name
    */
   public static List<StoreProvider> providers() {
+    List<StoreProvider> known = loaded;
+    if (known == null) loaded = known = load(); // a race loads twice, to the same list
+    return known;
+  }
+
+  /**
+   * The providers, found once per JVM: looking them up lists {@code META-INF/services} in every jar on
+   * the class path, which costs more than a small harvest's file lock (hundreds of jars with ND4J).
+   */
+  private static volatile List<StoreProvider> loaded;
+
+  private static List<StoreProvider> load() {
     List<StoreProvider> all = new ArrayList<>();
     Map<String, StoreProvider> byName = new HashMap<>();
     for (StoreProvider p : ServiceLoader.load(StoreProvider.class, Stores.class.getClassLoader())) {
@@ -40,7 +52,7 @@ public final class Stores {
       }
       all.add(p);
     }
-    return all;
+    return List.copyOf(all);
   }
 
   /**
