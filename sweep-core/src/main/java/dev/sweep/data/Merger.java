@@ -154,10 +154,10 @@ final class Merger {
     if (vo == null || vn == null) return a + b;
     long both = 1;
     for (String d : dims) {
-      Set<Integer> s = new HashSet<>();
-      for (int p : oldMap.get(d)) s.add(p);
+      BitSet s = new BitSet();
+      for (int p : oldMap.get(d)) s.set(p);
       long common = 0;
-      for (int p : newMap.get(d)) if (s.contains(p)) common++;
+      for (int p : newMap.get(d)) if (s.get(p)) common++;
       both *= common;
     }
     return a + b - both;
