@@ -1,5 +1,7 @@
 package dev.sweep.data;
 
+import java.nio.DoubleBuffer;
+import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashSet;
@@ -7,12 +9,21 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** The outer join behind {@link Dataset#merge(Dataset, MergePolicy)}. */
 final class Merger {
   private Merger() {}
 
   static Dataset merge(Dataset old, Dataset neu, MergePolicy policy) {
+    return merge(old, neu, policy, true);
+  }
+
+  /**
+   * The merge, with {@code bulk} false to copy element by element everywhere: the reference the bulk
+   * path of float variables is tested against.
+   */
+  static Dataset merge(Dataset old, Dataset neu, MergePolicy policy, boolean bulk) {
     Dataset.Builder b = Dataset.builder();
     Map<String, int[]> oldMap = new LinkedHashMap<>();
     Map<String, int[]> newMap = new LinkedHashMap<>();
@@ -66,7 +77,7 @@ final class Merger {
             + " in the existing data and " + vn.dims() + " in the new data");
       }
       Variable any = vo != null ? vo : vn;
-      b.variable(mergeVariable(old, vo, neu, vn, any.dims(), sizes, oldMap, newMap, policy));
+      b.variable(mergeVariable(vo, neu, vn, any.dims(), sizes, oldMap, newMap, policy, bulk));
     }
     b.attrs.putAll(policy == MergePolicy.NEW_WINS ? old.attrs() : neu.attrs());
     b.attrs.putAll(policy == MergePolicy.NEW_WINS ? neu.attrs() : old.attrs());
@@ -85,8 +96,9 @@ final class Merger {
     return p;
   }
 
-  private static Variable mergeVariable(Dataset old, Variable vo, Dataset neu, Variable vn, List<String> dims,
-      Map<String, Integer> sizes, Map<String, int[]> oldMap, Map<String, int[]> newMap, MergePolicy policy) {
+  private static Variable mergeVariable(Variable vo, Dataset neu, Variable vn, List<String> dims,
+      Map<String, Integer> sizes, Map<String, int[]> oldMap, Map<String, int[]> newMap, MergePolicy policy,
+      boolean bulk) {
     long[] shape = new long[dims.size()];
     for (int d = 0; d < shape.length; d++) shape[d] = sizes.get(dims.get(d));
     long total = Column.product(shape);
@@ -110,15 +122,23 @@ final class Merger {
     Column out;
     if (type.isFloating() || type.isComplex()) {
       out = Column.allocateUninitialized(type, shape);
-      out.array().assign(Double.NaN); // one pass: NaN wherever neither dataset writes
+      // NaN wherever neither dataset writes. Not through INDArray.assign: an ND4J op wakes its OpenMP
+      // team, whose threads then spin for a while and take the other cores from the caller.
+      Cells cells = bulk ? Cells.of(out.array()) : null;
+      if (cells != null) cells.fillNaN();
+      else out.array().assign(Double.NaN);
     } else {
       out = Column.allocate(type, shape);
     }
     // Which cells hold a value, needed only where NaN or null cannot tell.
     BitSet filled = !type.hasMissing() ? new BitSet() : null;
     long[] strides = Dataset.strides(shape);
-    if (vo != null) copy(vo, oldMap, strides, out, filled, null, null, policy, false);
-    if (vn != null) copy(vn, newMap, strides, out, filled, old, neu, policy, vo != null);
+    if (vo != null && !(bulk && copyBulk(vo, oldMap, strides, out, null, policy, false))) {
+      copy(vo, oldMap, strides, out, filled, null, policy, false);
+    }
+    if (vn != null && !(bulk && copyBulk(vn, newMap, strides, out, neu, policy, vo != null))) {
+      copy(vn, newMap, strides, out, filled, neu, policy, vo != null);
+    }
     Map<String, Object> attrs = new LinkedHashMap<>();
     if (vo != null) attrs.putAll(vo.attrs());
     if (vn != null && (policy == MergePolicy.NEW_WINS || vo == null)) attrs.putAll(vn.attrs());
@@ -134,17 +154,22 @@ final class Merger {
     if (vo == null || vn == null) return a + b;
     long both = 1;
     for (String d : dims) {
-      Set<Integer> s = new HashSet<>();
-      for (int p : oldMap.get(d)) s.add(p);
+      BitSet s = new BitSet();
+      for (int p : oldMap.get(d)) s.set(p);
       long common = 0;
-      for (int p : newMap.get(d)) if (s.contains(p)) common++;
+      for (int p : newMap.get(d)) if (s.get(p)) common++;
       both *= common;
     }
     return a + b - both;
   }
 
+  /**
+   * Copies {@code src} into its cells of {@code out} element by element; in the second dataset
+   * ({@code second}), a cell that already holds a value follows the policy. Missing source values are
+   * skipped, so they never erase a value.
+   */
   private static void copy(Variable src, Map<String, int[]> map, long[] strides, Column out, BitSet filled,
-      Dataset old, Dataset neu, MergePolicy policy, boolean second) {
+      Dataset neu, MergePolicy policy, boolean second) {
     Column c = src.storage();
     long[] shape = c.shape();
     int rank = shape.length;
@@ -162,13 +187,7 @@ final class Merger {
         } else if (policy == MergePolicy.NEW_WINS) {
           c.copyTo(k, out, target);
         } else if (policy == MergePolicy.FAIL_ON_CONFLICT && !equalValues(c, k, out, target)) {
-          Map<String, Object> at = new LinkedHashMap<>();
-          for (int d = 0; d < rank; d++) {
-            String dim = src.dims().get(d);
-            Index ix = neu.coords().get(dim);
-            at.put(dim, ix == null ? (Object) idx[d] : ix.get(idx[d]));
-          }
-          throw new MergeConflictException(src.name(), at, out.get(target), c.get(k));
+          throw conflict(src, neu, k, out, target);
         }
         if (filled != null) filled.set(Math.toIntExact(target));
       }
@@ -179,6 +198,250 @@ final class Merger {
         }
         target -= (pos[d][idx[d] - 1] - pos[d][0]) * strides[d];
         idx[d] = 0;
+      }
+    }
+  }
+
+  /** {@return the conflict between element k of the new variable and cell {@code target} of out} */
+  private static MergeConflictException conflict(Variable src, Dataset neu, long k, Column out, long target) {
+    Column c = src.storage();
+    long[] shape = c.shape();
+    long[] idx = new long[shape.length];
+    long rest = k;
+    for (int d = shape.length - 1; d >= 0; d--) {
+      idx[d] = rest % shape[d];
+      rest /= shape[d];
+    }
+    Map<String, Object> at = new LinkedHashMap<>();
+    for (int d = 0; d < shape.length; d++) {
+      String dim = src.dims().get(d);
+      Index ix = neu.coords().get(dim);
+      int p = Math.toIntExact(idx[d]);
+      at.put(dim, ix == null ? (Object) p : ix.get(p));
+    }
+    return new MergeConflictException(src.name(), at, out.get(target), c.get(k));
+  }
+
+  /**
+   * {@link #copy} for the common case of a float64 or float32 variable merged into float64 (or float32
+   * into float32), in bulk: it reads each source row in one copy and writes each run of consecutive
+   * target cells in one copy, through the buffers' NIO views. Dimensions that the merged grid holds
+   * whole (same size, same positions) are folded into the row, so a merge along the outer dimensions
+   * moves long runs. The semantics are {@link #copy}'s, cell for cell, conflicts included.
+   *
+   * @return false, having written nothing, if the types or sizes need the element-by-element copy
+   */
+  private static boolean copyBulk(Variable src, Map<String, int[]> map, long[] outStrides, Column out,
+      Dataset neu, MergePolicy policy, boolean second) {
+    Column c = src.storage();
+    DType from = c.type();
+    DType to = out.type();
+    if (!(to == DType.DOUBLE && (from == DType.DOUBLE || from == DType.FLOAT))
+        && !(to == DType.FLOAT && from == DType.FLOAT)) {
+      return false;
+    }
+    Cells in = Cells.of(c.array());
+    Cells dst = Cells.of(out.array());
+    if (in == null || dst == null) return false;
+    long n = c.length();
+    if (n == 0) return true;
+    long[] shape = c.shape();
+    int rank = shape.length;
+    int[][] pos = new int[rank][];
+    for (int d = 0; d < rank; d++) pos[d] = map.get(src.dims().get(d));
+    long[] strides = outStrides;
+    if (rank == 0) { // one cell: a row of one
+      shape = new long[] {1};
+      pos = new int[][] {{0}};
+      strides = new long[] {1};
+      rank = 1;
+    }
+    // Fold inner dimensions that the merged grid holds whole into the row: row = dims lead..rank-1.
+    int lead = rank - 1;
+    while (lead > 0 && whole(pos[lead], shape[lead], strides, lead)) lead--;
+    long block = 1; // cells of the folded inner dimensions, contiguous in both source and target
+    for (int d = lead + 1; d < rank; d++) block *= shape[d];
+    int rowLength = Math.toIntExact(shape[lead] * block);
+    // Runs of consecutive target positions along the lead dimension: source offset, length, target offset.
+    int[] p = pos[lead];
+    int[] runFrom = new int[p.length];
+    int[] runLength = new int[p.length];
+    long[] runTarget = new long[p.length];
+    int runs = 0;
+    for (int i = 0; i < p.length; i++) {
+      if (i > 0 && p[i] == p[i - 1] + 1) {
+        runLength[runs - 1] += (int) block;
+      } else {
+        runFrom[runs] = (int) (i * block);
+        runLength[runs] = (int) block;
+        runTarget[runs] = p[i] * strides[lead];
+        runs++;
+      }
+    }
+    boolean overwrite = !second || policy == MergePolicy.NEW_WINS;
+    double[] row = new double[rowLength];
+    double[] cur = new double[rowLength];
+    int[] idx = new int[lead];
+    long rowTarget = 0;
+    for (int d = 0; d < lead; d++) rowTarget += pos[d][0] * strides[d];
+    for (long k0 = 0; k0 < n; k0 += rowLength) {
+      in.get(k0, row, 0, rowLength);
+      for (int r = 0; r < runs; r++) {
+        int j0 = runFrom[r];
+        int len = runLength[r];
+        long t0 = rowTarget + runTarget[r];
+        if (overwrite && noNaN(row, j0, len)) {
+          dst.put(t0, row, j0, len);
+          continue;
+        }
+        dst.get(t0, cur, 0, len);
+        for (int q = 0; q < len; q++) {
+          double v = row[j0 + q];
+          if (v != v) continue; // missing: never erases a value
+          double o = cur[q];
+          if (overwrite || o != o) {
+            cur[q] = v;
+          } else if (policy == MergePolicy.FAIL_ON_CONFLICT && o != v) {
+            throw conflict(src, neu, k0 + j0 + q, out, t0 + q);
+          }
+        }
+        dst.put(t0, cur, 0, len);
+      }
+      for (int d = lead - 1; d >= 0; d--) {
+        if (++idx[d] < shape[d]) {
+          rowTarget += (pos[d][idx[d]] - pos[d][idx[d] - 1]) * strides[d];
+          break;
+        }
+        rowTarget -= (pos[d][idx[d] - 1] - pos[d][0]) * strides[d];
+        idx[d] = 0;
+      }
+    }
+    return true;
+  }
+
+  /** True if dimension d of the source covers the merged grid's whole dimension, in the same order. */
+  private static boolean whole(int[] positions, long size, long[] strides, int d) {
+    if (strides[d - 1] != size * strides[d]) return false; // the merged dimension is longer
+    for (int i = 0; i < positions.length; i++) {
+      if (positions[i] != i) return false;
+    }
+    return true;
+  }
+
+  private static boolean noNaN(double[] a, int from, int len) {
+    for (int i = from; i < from + len; i++) {
+      if (a[i] != a[i]) return false;
+    }
+    return true;
+  }
+
+  /**
+   * Bulk reads and writes of a float64 or float32 ND4J buffer, as doubles, through its NIO view: no
+   * ND4J op, so no OpenMP work. Float32 values widen exactly and narrow back unchanged.
+   */
+  private abstract static sealed class Cells {
+    private static final int CHUNK = 1024;
+
+    final long length;
+
+    Cells(long length) {
+      this.length = length;
+    }
+
+    /** {@return bulk access to the array, or null if it is not float64 or float32, or too long for NIO} */
+    static Cells of(INDArray a) {
+      long end = a.offset() + a.length();
+      if (a.length() == 0 || end > Integer.MAX_VALUE) return null;
+      switch (a.dataType()) {
+        case DOUBLE: {
+          DoubleBuffer b = a.data().asNioDouble();
+          return new Doubles(b, b.position() + (int) a.offset(), a.length());
+        }
+        case FLOAT: {
+          FloatBuffer b = a.data().asNioFloat();
+          return new Floats(b, b.position() + (int) a.offset(), a.length());
+        }
+        default:
+          return null;
+      }
+    }
+
+    abstract void get(long at, double[] dst, int off, int len);
+
+    abstract void put(long at, double[] src, int off, int len);
+
+    abstract void fillNaN();
+
+    static final class Doubles extends Cells {
+      private static final double[] NANS = nans();
+      private final DoubleBuffer buffer;
+      private final int base;
+
+      Doubles(DoubleBuffer buffer, int base, long length) {
+        super(length);
+        this.buffer = buffer;
+        this.base = base;
+      }
+
+      private static double[] nans() {
+        double[] a = new double[CHUNK];
+        java.util.Arrays.fill(a, Double.NaN);
+        return a;
+      }
+
+      @Override void get(long at, double[] dst, int off, int len) { buffer.get(base + (int) at, dst, off, len); }
+      @Override void put(long at, double[] src, int off, int len) { buffer.put(base + (int) at, src, off, len); }
+
+      @Override
+      void fillNaN() {
+        for (long i = 0; i < length; i += CHUNK) {
+          put(i, NANS, 0, (int) Math.min(CHUNK, length - i));
+        }
+      }
+    }
+
+    static final class Floats extends Cells {
+      private static final float[] NANS = nans();
+      private final FloatBuffer buffer;
+      private final int base;
+      private float[] scratch = new float[0];
+
+      Floats(FloatBuffer buffer, int base, long length) {
+        super(length);
+        this.buffer = buffer;
+        this.base = base;
+      }
+
+      private static float[] nans() {
+        float[] a = new float[CHUNK];
+        java.util.Arrays.fill(a, Float.NaN);
+        return a;
+      }
+
+      private float[] scratch(int len) {
+        if (scratch.length < len) scratch = new float[len];
+        return scratch;
+      }
+
+      @Override
+      void get(long at, double[] dst, int off, int len) {
+        float[] s = scratch(len);
+        buffer.get(base + (int) at, s, 0, len);
+        for (int i = 0; i < len; i++) dst[off + i] = s[i];
+      }
+
+      @Override
+      void put(long at, double[] src, int off, int len) {
+        float[] s = scratch(len);
+        for (int i = 0; i < len; i++) s[i] = (float) src[off + i];
+        buffer.put(base + (int) at, s, 0, len);
+      }
+
+      @Override
+      void fillNaN() {
+        for (long i = 0; i < length; i += CHUNK) {
+          buffer.put(base + (int) i, NANS, 0, (int) Math.min(CHUNK, length - i));
+        }
       }
     }
   }
