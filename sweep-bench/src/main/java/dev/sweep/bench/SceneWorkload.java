@@ -34,27 +34,46 @@ final class SceneWorkload {
   /** What {@link #write} measured. */
   record Write(double framesPerSecond, double megabytesPerSecond, double rawAtomicMegabytesPerSecond, double frameMegabytes) {}
 
-  /** Writes {@code frames} frames of one field into a new scene; also the same bytes as raw atomic files. */
-  static Write write(Path dir, int frames) throws IOException {
+  /**
+   * Writes {@code frames} frames of one field into a new scene, then removes it; if {@code raw}, also
+   * the same bytes as raw atomic files (NaN otherwise), which are left for {@code cleanUp}. The scene goes at once: its frames were
+   * never synced, so the file system has not placed them on the disk yet and deleting them frees
+   * nothing there. The raw files were synced: deleting them frees their blocks (a TRIM on a
+   * discard-mounted disk), which would fall into the next repetition's timing.
+   */
+  static Write write(Path dir, int frames, List<Path> cleanUp, boolean raw) throws IOException {
     Scene scene = Scene.builder(dir).recordContext(false).create();
     double[] v = new double[SIDE * SIDE];
     SplittableRandom rnd = new SplittableRandom(3);
     for (int i = 0; i < v.length; i++) v[i] = rnd.nextDouble(); // incompressible, as disk_write
     GridField field = GridField.centered(Variable.of("p", List.of("x", "y"), Nd4j.createFromArray(v).reshape('c', SIDE, SIDE)));
-    for (int f = 0; f < 3; f++) scene.write("warm", field, f); // JIT and the NetCDF classes
+    // Start from a quiet disk: a directory fsync commits the file system's journal, and with it the
+    // freeing (TRIM on a discard-mounted disk) of whatever the workload before this one deleted.
+    try (FileChannel ch = FileChannel.open(scene.path(), StandardOpenOption.READ)) {
+      ch.force(true);
+    }
     long t0 = System.nanoTime();
     for (int f = 0; f < frames; f++) scene.write("p", field, f);
     double s = (System.nanoTime() - t0) / 1e9;
     long bytes = 0;
     for (int f = 0; f < frames; f++) bytes += Files.size(scene.frameFile("p", f));
-    double raw = rawAtomic(dir, frames, (int) (bytes / frames));
     scene.remove();
-    return new Write(frames / s, bytes / 1e6 / s, raw, bytes / 1e6 / frames);
+    double rawRate = raw ? rawAtomic(dir, frames, (int) (bytes / frames), cleanUp) : Double.NaN;
+    return new Write(frames / s, bytes / 1e6 / s, rawRate, bytes / 1e6 / frames);
+  }
+
+  /** Deletes a directory and everything under it. */
+  static void deleteRecursively(Path dir) throws IOException {
+    if (!Files.exists(dir)) return;
+    try (var all = Files.walk(dir)) {
+      for (Path p : all.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(p);
+    }
   }
 
   /** MB/s of the same discipline without NetCDF: temp file, write, fsync, rename, directory fsync. */
-  private static double rawAtomic(Path dir, int files, int size) throws IOException {
+  private static double rawAtomic(Path dir, int files, int size, List<Path> cleanUp) throws IOException {
     Path d = Files.createTempDirectory(dir, "raw");
+    cleanUp.add(d);
     ByteBuffer buf = ByteBuffer.allocateDirect(size);
     SplittableRandom rnd = new SplittableRandom(4);
     while (buf.remaining() >= 8) buf.putLong(rnd.nextLong());
@@ -72,10 +91,6 @@ final class SceneWorkload {
       }
     }
     double s = (System.nanoTime() - t0) / 1e9;
-    try (var all = Files.list(d)) {
-      for (Path p : (Iterable<Path>) all::iterator) Files.delete(p);
-    }
-    Files.delete(d);
     return (double) files * size / 1e6 / s;
   }
 

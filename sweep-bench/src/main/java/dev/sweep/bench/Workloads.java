@@ -422,13 +422,32 @@ public final class Workloads {
 
   Result sceneWrite() throws Exception {
     Files.createDirectories(workDir);
+    int frames = quick ? 40 : 200;
+    // A simulation writes frames for minutes, at the rate the JIT reaches after its first seconds: one
+    // scene warms up, then the median of three (quick: one) is what counts.
+    List<Path> written = new ArrayList<>();
+    List<SceneWorkload.Write> runs = new ArrayList<>();
+    try {
+      SceneWorkload.write(workDir, frames, written, false);
+      int reps = quick ? 1 : 3;
+      for (int r = 0; r < reps; r++) runs.add(SceneWorkload.write(workDir, frames, written, r == reps - 1));
+    } finally {
+      for (Path p : written) SceneWorkload.deleteRecursively(p);
+    }
+    // The reference after the frames: its 80 MB, rewritten and deleted, would be freed (a TRIM on a
+    // discard-mounted disk) while the frames are timed.
     double disk = diskWrite().value();
-    SceneWorkload.Write w = SceneWorkload.write(workDir, quick ? 40 : 200);
+    String each = runs.stream().map(r -> String.valueOf(Math.round(r.megabytesPerSecond())))
+        .collect(java.util.stream.Collectors.joining(", "));
+    double raw = runs.get(runs.size() - 1).rawAtomicMegabytesPerSecond();
+    runs.sort(java.util.Comparator.comparingDouble(SceneWorkload.Write::megabytesPerSecond));
+    SceneWorkload.Write w = runs.get(runs.size() / 2);
     return new Result("scene_write", Math.round(w.megabytesPerSecond()), "MB/s", ">= 1/3 of disk_write ("
         + Math.round(disk / 3) + " MB/s)", w.megabytesPerSecond() >= disk / 3, String.format(java.util.Locale.ROOT,
-        "%.0f frames/s of 256x256 float64 (%.2f MB each), one atomic NetCDF file per frame; disk_write %.0f MB/s,"
-            + " raw atomic files of that size %.0f MB/s (fsync of each file and its directory)",
-        w.framesPerSecond(), w.frameMegabytes(), disk, w.rawAtomicMegabytesPerSecond()));
+        "%.0f frames/s of 256x256 float64 (%.2f MB each), one atomic NetCDF file per frame (median of %s MB/s,"
+            + " after a warm-up scene); disk_write %.0f MB/s, raw atomic files of that size %.0f MB/s (fsync of each"
+            + " file and its directory)",
+        w.framesPerSecond(), w.frameMegabytes(), each, disk, raw));
   }
 
   Result sceneCreate() throws Exception {
