@@ -664,8 +664,8 @@ public final class Harvester {
    * Merges the journals of harvests that did not finish (their owners died, or could not sync) into
    * the held dataset and the file, then deletes them; call under the lock. Where the file cannot be
    * written (a read-only disk), they are merged in memory and left for a later sync. Unless
-   * {@code now}, looks only if a second has passed since the last look: listing a directory of many
-   * files costs a fraction of a millisecond, which a small harvest would feel at every sync.
+   * {@code now}, looks only if a second has passed since the last look. A look is one stat while no
+   * journal exists (see {@link Journal}'s marker), a listing of the directory while one may.
    */
   private void recoverJournals(boolean now) {
     long t = System.nanoTime();
