@@ -10,6 +10,7 @@ import dev.sweep.run.Runner;
 import dev.sweep.run.RunnerSpec;
 import dev.sweep.space.Cases;
 import dev.sweep.space.Combos;
+import dev.sweep.store.LockWait;
 import dev.sweep.store.StoreFormatException;
 import java.io.File;
 import java.io.PrintWriter;
@@ -269,7 +270,24 @@ public final class Crop {
    * @throws StoreFormatException if the settings file is not JSON
    */
   public static Crop open(Path directory) {
-    return open(storeFor(Objects.requireNonNull(directory, "directory")));
+    return open(storeFor(Objects.requireNonNull(directory, "directory"), LockWait.forever()));
+  }
+
+  /**
+   * Opens the crop in a directory, waiting at most {@code lockTimeout} for the crop's lock whenever
+   * another process holds it (a sower, a reaper or a scheduler's submission in another JVM); past
+   * it, the update (a reap, a submission) throws an {@link java.io.UncheckedIOException} whose cause
+   * is a {@link dev.sweep.store.LockTimeoutException} saying which process waited for which lock file.
+   *
+   * @param directory the crop's directory
+   * @param lockTimeout the longest wait for each lock
+   * @return the crop
+   * @throws NullPointerException if {@code lockTimeout} is null
+   * @throws IllegalArgumentException as {@link #open(Path)}, or if {@code lockTimeout} is zero or negative
+   */
+  public static Crop open(Path directory, Duration lockTimeout) {
+    LockWait wait = LockWait.atMost(lockTimeout);
+    return open(storeFor(Objects.requireNonNull(directory, "directory"), wait));
   }
 
   /**
@@ -286,9 +304,9 @@ public final class Crop {
   }
 
   /** The crop store of a directory, from the first registered provider. */
-  static CropStore storeFor(Path directory) {
+  static CropStore storeFor(Path directory, LockWait wait) {
     for (CropStore.Provider p : ServiceLoader.load(CropStore.Provider.class, Crop.class.getClassLoader())) {
-      return p.open(directory);
+      return p.open(directory, wait);
     }
     throw new IllegalArgumentException("no crop format is registered, so " + directory + " cannot be opened; put "
         + "sweep-io on the class path");
@@ -924,6 +942,7 @@ public final class Crop {
     private List<String> classpath;
     private String java;
     private OnError onError;
+    private LockWait lockWait = LockWait.forever();
 
     Builder(Runner runner, Path harvestFile, Path directory, CropStore store) {
       this.runner = runner;
@@ -939,6 +958,23 @@ public final class Crop {
       this.sampler = sampler;
       this.directory = directory;
       this.store = store;
+    }
+
+    /**
+     * Waits at most {@code timeout} for the crop's lock while another process holds it, instead of as
+     * long as it takes; past it, sowing throws an {@link java.io.UncheckedIOException} whose cause is
+     * a {@link dev.sweep.store.LockTimeoutException} saying which process waited for which lock file.
+     * It applies to a crop sown into a directory; a given {@link CropStore} waits as it was made to.
+     * Every wait is logged when it starts.
+     *
+     * @param timeout the longest wait for each lock
+     * @return this builder
+     * @throws NullPointerException if {@code timeout} is null
+     * @throws IllegalArgumentException if {@code timeout} is zero or negative
+     */
+    public Builder lockTimeout(Duration timeout) {
+      this.lockWait = LockWait.atMost(timeout);
+      return this;
     }
 
     /**
@@ -1132,7 +1168,7 @@ public final class Crop {
       s.put("workers", workers);
       s.put("harvester", harvestFile == null ? null : harvestFile.toAbsolutePath().normalize().toString());
       if (from != null) s.put("sampler", from);
-      CropStore target = store != null ? store : storeFor(directory);
+      CropStore target = store != null ? store : storeFor(directory, lockWait);
       Optional<Map<String, Object>> before = target.readSettings();
       if (before.isPresent()) return again(target, before.get(), s);
       target.createSettings(s);

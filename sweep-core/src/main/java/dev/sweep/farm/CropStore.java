@@ -165,5 +165,16 @@ public interface CropStore {
      * @param directory the crop's directory
      */
     CropStore open(Path directory);
+
+    /**
+     * {@return the store of the crop in that directory, waiting for its lock as {@code wait} allows}
+     * A format without a lock of its own ignores {@code wait}, which is what this default does.
+     *
+     * @param directory the crop's directory
+     * @param wait how long to wait for the crop's lock while another process holds it
+     */
+    default CropStore open(Path directory, dev.sweep.store.LockWait wait) {
+      return open(directory);
+    }
   }
 }

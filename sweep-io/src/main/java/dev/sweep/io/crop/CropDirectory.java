@@ -59,18 +59,33 @@ public final class CropDirectory implements CropStore {
   private static final String LOCK = ".lock";
 
   private final Path directory;
+  private final dev.sweep.store.LockWait wait;
 
-  private CropDirectory(Path directory) {
+  private CropDirectory(Path directory, dev.sweep.store.LockWait wait) {
     this.directory = directory.toAbsolutePath().normalize();
+    this.wait = wait;
   }
 
   /**
-   * {@return the store of the crop in a directory, which need not exist yet}
+   * {@return the store of the crop in a directory, which need not exist yet} It waits for the crop's
+   * lock as long as another process holds it.
    *
    * @param directory the crop's directory
    */
   public static CropDirectory of(Path directory) {
-    return new CropDirectory(Objects.requireNonNull(directory, "directory"));
+    return of(directory, dev.sweep.store.LockWait.forever());
+  }
+
+  /**
+   * {@return the store of the crop in a directory, waiting for the crop's lock as {@code wait} allows}
+   * Past the wait, an update throws an {@link java.io.UncheckedIOException} whose cause is a
+   * {@link dev.sweep.store.LockTimeoutException} naming the process, the lock file and the update.
+   *
+   * @param directory the crop's directory
+   * @param wait how long to wait for the lock while another process holds it
+   */
+  public static CropDirectory of(Path directory, dev.sweep.store.LockWait wait) {
+    return new CropDirectory(Objects.requireNonNull(directory, "directory"), Objects.requireNonNull(wait, "wait"));
   }
 
   /** The provider that {@link dev.sweep.farm.Crop#open(Path)} finds with {@link java.util.ServiceLoader}. */
@@ -86,6 +101,11 @@ public final class CropDirectory implements CropStore {
     @Override
     public CropStore open(Path directory) {
       return of(directory);
+    }
+
+    @Override
+    public CropStore open(Path directory, dev.sweep.store.LockWait wait) {
+      return of(directory, wait);
     }
   }
 
@@ -326,13 +346,15 @@ public final class CropDirectory implements CropStore {
     try {
       Files.createDirectories(directory);
       try (FileChannel ch = FileChannel.open(lock, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
-        FileLock held = dev.sweep.store.LockWait.forever().lock(ch, lock, "update the crop " + directory);
+        FileLock held = wait.lock(ch, lock, "update the crop " + directory);
         try {
           return body.get();
         } finally {
           held.release();
         }
       }
+    } catch (dev.sweep.store.LockTimeoutException e) {
+      throw new UncheckedIOException(e.getMessage(), e);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot lock " + lock + ": " + e, e);
     }
