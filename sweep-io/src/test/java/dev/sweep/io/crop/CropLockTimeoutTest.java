@@ -3,7 +3,6 @@ package dev.sweep.io.crop;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -27,10 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
 class CropLockTimeoutTest {
   @TempDir Path dir;
 
-  private ChildProcess holding(Path lockFile) throws Exception {
-    ChildProcess child = ChildProcess.start(LockHolderChild.class, lockFile.toString());
-    assertNotNull(child.await("locked"::equals, 2, TimeUnit.MINUTES), child.output());
-    return child;
+  private static ChildProcess holding(Path lockFile) throws Exception {
+    return LockHolderChild.holding(lockFile);
   }
 
   private static void release(ChildProcess child) throws Exception {

@@ -2,7 +2,6 @@ package dev.sweep.io.netcdf;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -40,9 +39,7 @@ class LockTimeoutStoresTest {
   }
 
   private static ChildProcess holding(Path lockFile) throws Exception {
-    ChildProcess child = ChildProcess.start(LockHolderChild.class, lockFile.toString());
-    assertNotNull(child.await("locked"::equals, 2, TimeUnit.MINUTES), child.output());
-    return child;
+    return LockHolderChild.holding(lockFile);
   }
 
   @Test
